@@ -1,0 +1,50 @@
+package com.deltaenergy.invoicing.workflows.invoice;
+
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
+
+/** Names shared by everything that starts, finds or serves invoice workflows. */
+public final class InvoiceWorkflows {
+
+  /** Default task queue; deployments override it with {@code invoicing.temporal.task-queue}. */
+  public static final String DEFAULT_TASK_QUEUE = "crypto-invoices";
+
+  public static final SearchAttributeKey<String> INVOICE_NUMBER =
+      SearchAttributeKey.forKeyword("InvoiceNumber");
+  public static final SearchAttributeKey<String> INVOICE_STATUS =
+      SearchAttributeKey.forKeyword("InvoiceStatus");
+  public static final SearchAttributeKey<String> CLIENT_NAME =
+      SearchAttributeKey.forKeyword("ClientName");
+
+  private static final String WORKFLOW_ID_PREFIX = "invoice-";
+
+  private InvoiceWorkflows() {}
+
+  /** Invoice numbers are globally unique (prefixes are unique per tenant), so is this id. */
+  public static String workflowId(String invoiceNumber) {
+    return WORKFLOW_ID_PREFIX + invoiceNumber;
+  }
+
+  /**
+   * Options every start of an invoice workflow uses (API create and recovery alike). Starting is
+   * idempotent: a running workflow with the id is reused, a closed one is never started again.
+   */
+  public static WorkflowOptions startOptions(
+      String taskQueue, String invoiceNumber, String clientName, InvoiceStatus status) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId(invoiceNumber))
+        .setTaskQueue(taskQueue)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder()
+                .set(INVOICE_NUMBER, invoiceNumber)
+                .set(INVOICE_STATUS, status.wireName())
+                .set(CLIENT_NAME, clientName)
+                .build())
+        .build();
+  }
+}
