@@ -1,0 +1,43 @@
+package com.deltaenergy.invoicing.persistence.invoice;
+
+import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
+import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An invoice as stored: the projection of its workflow's state. */
+public record InvoiceRecord(
+    long id,
+    long tenantId,
+    long clientId,
+    String clientName,
+    String invoiceNumber,
+    InvoiceStatus status,
+    BigDecimal amountUsd,
+    BigDecimal subtotalUsd,
+    String taxLabel,
+    BigDecimal taxRatePercent,
+    BigDecimal taxAmountUsd,
+    CryptoCurrency currency,
+    PaymentNetwork network,
+    String billingPeriod,
+    String description,
+    String notes,
+    LocalDate issueDate,
+    LocalDate dueDate,
+    String workflowId,
+    long stateVersion,
+    Instant createdAt,
+    Instant updatedAt,
+    List<LineItem> lineItems) {
+
+  public InvoiceRecord withLineItems(List<LineItem> items) {
+    return new InvoiceRecord(
+        id, tenantId, clientId, clientName, invoiceNumber, status, amountUsd, subtotalUsd, taxLabel,
+        taxRatePercent, taxAmountUsd, currency, network, billingPeriod, description, notes,
+        issueDate, dueDate, workflowId, stateVersion, createdAt, updatedAt, List.copyOf(items));
+  }
+}

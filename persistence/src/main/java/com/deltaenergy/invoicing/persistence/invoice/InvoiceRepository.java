@@ -1,0 +1,203 @@
+package com.deltaenergy.invoicing.persistence.invoice;
+
+import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+public class InvoiceRepository {
+
+  private static final String SELECT =
+      """
+      SELECT i.id, i.tenant_id, i.client_id, c.name AS client_name, i.invoice_number, i.status,
+             i.amount_usd, i.subtotal_usd, i.tax_label, i.tax_rate_percent, i.tax_amount_usd,
+             i.crypto_currency, i.crypto_network, i.billing_period, i.description, i.notes,
+             i.issue_date, i.due_date, i.workflow_id, i.state_version, i.created_at, i.updated_at
+        FROM invoices i
+        JOIN clients c ON c.id = i.client_id
+      """;
+
+  private final JdbcClient jdbc;
+  private final InvoiceNumberAllocator numbers;
+
+  public InvoiceRepository(JdbcClient jdbc, InvoiceNumberAllocator numbers) {
+    this.jdbc = jdbc;
+    this.numbers = numbers;
+  }
+
+  /** Stores a new invoice with the next number of its issue month, in one transaction. */
+  @Transactional
+  public InvoiceRecord create(NewInvoice invoice) {
+    String number = numbers.next(invoice.tenantId(), YearMonth.from(invoice.issueDate()));
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            INSERT INTO invoices (tenant_id, client_id, invoice_number, status, amount_usd,
+                subtotal_usd, tax_label, tax_rate_percent, tax_amount_usd, crypto_currency,
+                crypto_network, billing_period, description, notes, issue_date, due_date,
+                workflow_id)
+            VALUES (:tenant, :client, :number, :status, :amount, :subtotal, :taxLabel, :taxRate,
+                :taxAmount, :currency, :network, :period, :description, :notes, :issueDate,
+                :dueDate, :workflowId)
+            """)
+        .param("tenant", invoice.tenantId())
+        .param("client", invoice.clientId())
+        .param("number", number)
+        .param("status", InvoiceStatus.DRAFT.wireName())
+        .param("amount", invoice.amountUsd())
+        .param("subtotal", invoice.subtotalUsd())
+        .param("taxLabel", invoice.taxLabel())
+        .param("taxRate", invoice.taxRatePercent())
+        .param("taxAmount", invoice.taxAmountUsd())
+        .param("currency", invoice.currency().name())
+        .param("network", invoice.network().name())
+        .param("period", invoice.billingPeriod())
+        .param("description", invoice.description())
+        .param("notes", invoice.notes())
+        .param("issueDate", invoice.issueDate())
+        .param("dueDate", invoice.dueDate())
+        .param("workflowId", InvoiceWorkflows.workflowId(number))
+        .update(keys, "id");
+    long id = keys.getKeyAs(Long.class);
+    int position = 1;
+    for (LineItem item : invoice.lineItems()) {
+      jdbc.sql(
+              """
+              INSERT INTO invoice_line_items (invoice_id, position, description, quantity,
+                  unit_price_usd, amount_usd)
+              VALUES (?, ?, ?, ?, ?, ?)
+              """)
+          .params(
+              id,
+              position++,
+              item.description(),
+              item.quantity(),
+              item.unitPriceUsd(),
+              item.amountUsd())
+          .update();
+    }
+    return findById(invoice.tenantId(), id).orElseThrow();
+  }
+
+  public Optional<InvoiceRecord> findById(long tenantId, long id) {
+    List<InvoiceRecord> found =
+        withLineItems(
+            jdbc.sql(SELECT + " WHERE i.tenant_id = ? AND i.id = ?")
+                .params(tenantId, id)
+                .query(InvoiceRepository::mapRow)
+                .list());
+    return found.stream().findFirst();
+  }
+
+  /** Looks an invoice up by id alone; for workers, which act for whichever tenant owns it. */
+  public Optional<InvoiceRecord> findById(long id) {
+    return withLineItems(
+            jdbc.sql(SELECT + " WHERE i.id = ?").param(id).query(InvoiceRepository::mapRow).list())
+        .stream()
+        .findFirst();
+  }
+
+  public List<InvoiceRecord> find(long tenantId, InvoiceStatus status, int limit, int offset) {
+    String where = status == null ? " WHERE i.tenant_id = :tenant" : " WHERE i.tenant_id = :tenant AND i.status = :status";
+    JdbcClient.StatementSpec spec =
+        jdbc.sql(SELECT + where + " ORDER BY i.id DESC LIMIT :limit OFFSET :offset")
+            .param("tenant", tenantId)
+            .param("limit", limit)
+            .param("offset", offset);
+    if (status != null) {
+      spec = spec.param("status", status.wireName());
+    }
+    return withLineItems(spec.query(InvoiceRepository::mapRow).list());
+  }
+
+  /**
+   * Writes a status transition unless a newer one is already stored, so retried or reordered
+   * writes never move an invoice backwards. Returns whether the row changed.
+   */
+  public boolean recordStatus(long invoiceId, InvoiceStatus status, long stateVersion) {
+    return jdbc.sql(
+                """
+                UPDATE invoices SET status = ?, state_version = ?, updated_at = now()
+                 WHERE id = ? AND state_version < ?
+                """)
+            .params(status.wireName(), stateVersion, invoiceId, stateVersion)
+            .update()
+        == 1;
+  }
+
+  private List<InvoiceRecord> withLineItems(List<InvoiceRecord> invoices) {
+    if (invoices.isEmpty()) {
+      return invoices;
+    }
+    Map<Long, List<LineItem>> items = new LinkedHashMap<>();
+    invoices.forEach(invoice -> items.put(invoice.id(), new ArrayList<>()));
+    jdbc.sql(
+            """
+            SELECT invoice_id, description, quantity, unit_price_usd, amount_usd
+              FROM invoice_line_items WHERE invoice_id IN (:ids) ORDER BY invoice_id, position
+            """)
+        .param("ids", (Collection<Long>) items.keySet())
+        .query(
+            (rs, n) -> {
+              items.get(rs.getLong("invoice_id"))
+                  .add(
+                      new LineItem(
+                          rs.getString("description"),
+                          rs.getBigDecimal("quantity"),
+                          rs.getBigDecimal("unit_price_usd"),
+                          rs.getBigDecimal("amount_usd")));
+              return null;
+            })
+        .list();
+    return invoices.stream()
+        .map(invoice -> invoice.withLineItems(items.get(invoice.id())))
+        .toList();
+  }
+
+  private static InvoiceRecord mapRow(ResultSet rs, int rowNum) throws SQLException {
+    return new InvoiceRecord(
+        rs.getLong("id"),
+        rs.getLong("tenant_id"),
+        rs.getLong("client_id"),
+        rs.getString("client_name"),
+        rs.getString("invoice_number"),
+        InvoiceStatus.fromWireName(rs.getString("status")),
+        rs.getBigDecimal("amount_usd"),
+        rs.getBigDecimal("subtotal_usd"),
+        rs.getString("tax_label"),
+        rs.getBigDecimal("tax_rate_percent"),
+        rs.getBigDecimal("tax_amount_usd"),
+        CryptoCurrency.valueOf(rs.getString("crypto_currency")),
+        PaymentNetwork.valueOf(rs.getString("crypto_network")),
+        rs.getString("billing_period"),
+        rs.getString("description"),
+        rs.getString("notes"),
+        rs.getObject("issue_date", java.time.LocalDate.class),
+        rs.getObject("due_date", java.time.LocalDate.class),
+        rs.getString("workflow_id"),
+        rs.getLong("state_version"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"),
+        List.of());
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}
