@@ -1,0 +1,191 @@
+package com.deltaenergy.invoicing.api.invoice;
+
+import com.deltaenergy.invoicing.api.problem.FieldProblem;
+import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
+import com.deltaenergy.invoicing.api.problem.NotFoundException;
+import com.deltaenergy.invoicing.persistence.client.Client;
+import com.deltaenergy.invoicing.persistence.client.ClientRepository;
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
+import com.deltaenergy.invoicing.persistence.invoice.LineItem;
+import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
+import com.deltaenergy.invoicing.persistence.tenant.Tenant;
+import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
+import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceAmounts;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
+import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** Creates invoices (validate, store, start the workflow) and reads them back. */
+@Service
+public class InvoiceService {
+
+  private static final int MAX_PAGE = 500;
+
+  private final InvoiceRepository invoices;
+  private final ClientRepository clients;
+  private final TenantRepository tenants;
+  private final InvoiceWorkflowClient workflows;
+  private final Clock clock;
+
+  public InvoiceService(
+      InvoiceRepository invoices,
+      ClientRepository clients,
+      TenantRepository tenants,
+      InvoiceWorkflowClient workflows,
+      Clock clock) {
+    this.invoices = invoices;
+    this.clients = clients;
+    this.tenants = tenants;
+    this.workflows = workflows;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores the invoice (its number allocated in the same transaction) and then starts its
+   * workflow. Should the start fail, the stored invoice is found and started by the recovery sweep.
+   */
+  public InvoiceRecord create(long tenantId, CreateInvoiceRequest request) {
+    NewInvoice invoice = validate(tenantId, request);
+    InvoiceRecord created = invoices.create(invoice);
+    workflows.start(created);
+    return created;
+  }
+
+  public InvoiceRecord get(long tenantId, long id) {
+    return invoices.findById(tenantId, id).orElseThrow(() -> new NotFoundException("invoice", id));
+  }
+
+  public List<InvoiceRecord> list(long tenantId, String status, int limit, int offset) {
+    InvoiceStatus filter = null;
+    if (status != null && !status.isBlank()) {
+      try {
+        filter = InvoiceStatus.fromWireName(status);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(
+            "status",
+            "unknown status '" + status + "'; one of "
+                + Arrays.stream(InvoiceStatus.values())
+                    .map(InvoiceStatus::wireName)
+                    .collect(Collectors.joining(", ")));
+      }
+    }
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new InvalidRequestException("limit", "must be between 1 and " + MAX_PAGE);
+    }
+    if (offset < 0) {
+      throw new InvalidRequestException("offset", "must not be negative");
+    }
+    return invoices.find(tenantId, filter, limit, offset);
+  }
+
+  private NewInvoice validate(long tenantId, CreateInvoiceRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    Tenant tenant = tenants.findById(tenantId).orElseThrow();
+    Client client = clients.findById(tenantId, request.clientId()).orElse(null);
+    if (client == null) {
+      problems.add(new FieldProblem("client_id", "unknown client " + request.clientId()));
+    }
+
+    CryptoCurrency currency = CryptoCurrency.fromCode(request.cryptoCurrency());
+    PaymentNetwork network = null;
+    if (currency == null) {
+      problems.add(
+          new FieldProblem(
+              "crypto_currency",
+              "unsupported currency '" + request.cryptoCurrency() + "'; one of "
+                  + Arrays.toString(CryptoCurrency.values())));
+    } else {
+      network = PaymentNetwork.resolve(currency, request.cryptoNetwork());
+      if (network == null) {
+        String supported =
+            PaymentNetwork.of(currency).stream().map(Enum::name).collect(Collectors.joining(", "));
+        problems.add(
+            new FieldProblem(
+                "crypto_network",
+                request.cryptoNetwork() == null || request.cryptoNetwork().isBlank()
+                    ? "is required for " + currency + "; one of " + supported
+                    : currency + " is not payable on '" + request.cryptoNetwork()
+                        + "'; supported: " + supported));
+      }
+    }
+
+    LocalDate issueDate = LocalDate.now(clock.withZone(tenant.timeZone()));
+    if (request.dueDate().isBefore(issueDate)) {
+      problems.add(
+          new FieldProblem("due_date", "must not be before the issue date " + issueDate));
+    }
+
+    List<LineItem> lineItems = new ArrayList<>();
+    BigDecimal subtotal;
+    BigDecimal tax;
+    BigDecimal total;
+    BigDecimal rate = request.taxRatePercent();
+    boolean hasLines = request.lineItems() != null && !request.lineItems().isEmpty();
+    if (hasLines) {
+      for (CreateInvoiceRequest.LineItemRequest line : request.lineItems()) {
+        lineItems.add(
+            new LineItem(
+                line.description().trim(),
+                line.quantity(),
+                InvoiceAmounts.usd(line.unitPriceUsd()),
+                InvoiceAmounts.lineAmount(line.quantity(), line.unitPriceUsd())));
+      }
+      subtotal = InvoiceAmounts.subtotal(lineItems.stream().map(LineItem::amountUsd).toList());
+      tax = InvoiceAmounts.tax(subtotal, rate);
+      total = subtotal.add(tax);
+      if (total.signum() <= 0) {
+        problems.add(new FieldProblem("line_items", "must add up to more than 0"));
+      }
+      if (request.amountUsd() != null && request.amountUsd().compareTo(total) != 0) {
+        problems.add(
+            new FieldProblem(
+                "amount_usd",
+                "does not match the line items plus tax: expected " + total.toPlainString()));
+      }
+    } else {
+      if (request.amountUsd() == null) {
+        problems.add(new FieldProblem("amount_usd", "is required when there are no line_items"));
+        throw new InvalidRequestException(problems);
+      }
+      if (rate != null && rate.signum() != 0) {
+        problems.add(
+            new FieldProblem("tax_rate_percent", "needs line_items to apply the tax to"));
+      }
+      total = InvoiceAmounts.usd(request.amountUsd());
+      subtotal = total;
+      tax = InvoiceAmounts.usd(BigDecimal.ZERO);
+      lineItems.add(
+          new LineItem(request.description().trim(), BigDecimal.ONE, total, total));
+    }
+
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    boolean taxed = tax.signum() != 0 || (rate != null && rate.signum() != 0);
+    return new NewInvoice(
+        tenantId,
+        client.id(),
+        total,
+        subtotal,
+        taxed ? (request.taxLabel() == null || request.taxLabel().isBlank() ? "VAT" : request.taxLabel().trim()) : null,
+        taxed ? rate : null,
+        tax,
+        currency,
+        network,
+        request.billingPeriod().trim(),
+        request.description().trim(),
+        request.notes(),
+        issueDate,
+        request.dueDate(),
+        List.copyOf(lineItems));
+  }
+}

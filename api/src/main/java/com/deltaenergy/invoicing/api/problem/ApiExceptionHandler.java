@@ -1,0 +1,216 @@
+package com.deltaenergy.invoicing.api.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves as RFC 9457 {@code application/problem+json}. Validation problems carry an
+ * {@code errors} list naming each JSON field and why it was refused; no stack trace ever leaves.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+      (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+  public static final URI VALIDATION_TYPE = URI.create("https://deltaenergy.com/problems/validation");
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+    return validation(e.problems());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Not found");
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return validation(
+        List.of(new FieldProblem(e.getName(), "invalid value '" + e.getValue() + "'")));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unhandled error", e);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
+    problem.setTitle("Internal error");
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> problems =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(error -> new FieldProblem(jsonPath(error.getField()), message(error)))
+            .sorted(java.util.Comparator.comparing(FieldProblem::field))
+            .toList();
+    return asObject(validation(problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> problems =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                new FieldProblem(
+                                    result.getMethodParameter().getParameterName(),
+                                    error.getDefaultMessage())))
+            .toList();
+    return asObject(validation(problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return asObject(
+        validation(List.of(new FieldProblem(e.getParameterName(), "is required"))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return asObject(validation(List.of(unreadable(e.getCause()))));
+  }
+
+  private static FieldProblem unreadable(Throwable cause) {
+    if (cause instanceof JsonParseException parse) {
+      return new FieldProblem(
+          null, "malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
+              + parse.getLocation().getColumnNr());
+    }
+    if (cause instanceof InvalidFormatException format) {
+      return new FieldProblem(
+          path(format),
+          "invalid value '" + format.getValue() + "': expected "
+              + expected(format.getTargetType()));
+    }
+    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      return new FieldProblem(
+          path(mismatch), "wrong type: expected " + expected(mismatch.getTargetType()));
+    }
+    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return new FieldProblem(path(mapping), "could not be read");
+    }
+    return new FieldProblem(null, "the request body is missing or is not valid JSON");
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "another type";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "a date like 2025-10-15";
+    }
+    if (type == java.math.BigDecimal.class || Number.class.isAssignableFrom(type)
+        || type == long.class || type == int.class) {
+      return "a number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    return "an object";
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  /** Bean-validation paths use Java names ({@code lineItems[0].unitPriceUsd}); clients see JSON names. */
+  static String jsonPath(String javaPath) {
+    StringBuilder out = new StringBuilder();
+    for (String segment : javaPath.split("\\.")) {
+      if (!out.isEmpty()) {
+        out.append('.');
+      }
+      int bracket = segment.indexOf('[');
+      String name = bracket < 0 ? segment : segment.substring(0, bracket);
+      out.append(SNAKE_CASE.translate(name));
+      if (bracket >= 0) {
+        out.append(segment.substring(bracket));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String message(FieldError error) {
+    return error.getDefaultMessage();
+  }
+
+  public static ResponseEntity<ProblemDetail> validation(List<FieldProblem> problems) {
+    ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+    problem.setType(VALIDATION_TYPE);
+    problem.setTitle("Invalid request");
+    problem.setDetail(
+        problems.stream()
+            .map(p -> p.field() == null ? p.message() : p.field() + ": " + p.message())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("invalid request"));
+    problem.setProperty("errors", problems);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
+    return (ResponseEntity) response;
+  }
+}
