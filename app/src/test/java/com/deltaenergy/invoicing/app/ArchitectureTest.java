@@ -1,0 +1,84 @@
+package com.deltaenergy.invoicing.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries and the workflow determinism rules, checked on the compiled classes. */
+class ArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.deltaenergy.invoicing");
+  }
+
+  @Test
+  void workflowsModuleHasNoSpringAndNoJdbc() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.deltaenergy.invoicing.workflows..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..", "java.sql..", "javax.sql..", "org.postgresql..", "jakarta.persistence..")
+        .check(classes);
+  }
+
+  @Test
+  void apiNeverReachesIntoActivities() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.deltaenergy.invoicing.api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.deltaenergy.invoicing.activities..")
+        .check(classes);
+  }
+
+  @Test
+  void workflowCodeTakesTimeAndRandomnessOnlyFromTemporal() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.deltaenergy.invoicing.workflows..")
+        .should()
+        .callMethod(System.class, "currentTimeMillis")
+        .orShould()
+        .callMethod(System.class, "nanoTime")
+        .orShould()
+        .callMethod(Thread.class, "sleep", long.class)
+        .orShould()
+        .callMethod(Instant.class, "now")
+        .orShould()
+        .callMethod(LocalDate.class, "now")
+        .orShould()
+        .callMethod(LocalDateTime.class, "now")
+        .orShould()
+        .callMethod(UUID.class, "randomUUID")
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(Random.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(SecureRandom.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(Clock.class)
+        .check(classes);
+  }
+}

@@ -1,0 +1,145 @@
+package com.deltaenergy.invoicing.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * There is no Docker engine here, so the compose file is checked against what the application
+ * actually reads: every variable it sets is one the configuration uses, the required ones are
+ * set, and hosts and ports point at the services that provide them.
+ */
+class ComposeFileTest {
+
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final List<Path> CONFIG_FILES =
+      List.of(
+          ROOT.resolve("persistence/src/main/resources/invoicing-defaults.yml"),
+          ROOT.resolve("api/src/main/resources/api-defaults.yml"),
+          ROOT.resolve("worker/src/main/resources/worker-defaults.yml"));
+  /** Read by Spring Boot's relaxed binding rather than a placeholder. */
+  private static final Set<String> SPRING_VARIABLES = Set.of("SERVER_PORT", "JAVA_TOOL_OPTIONS");
+  private static final Set<String> REQUIRED =
+      Set.of("DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE");
+
+  private static Map<String, Object> services;
+  private static Set<String> variablesTheApplicationReads;
+
+  @BeforeAll
+  @SuppressWarnings("unchecked")
+  static void load() throws IOException {
+    Map<String, Object> compose =
+        new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+    services = (Map<String, Object>) compose.get("services");
+    variablesTheApplicationReads = new TreeSet<>(SPRING_VARIABLES);
+    Pattern placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+    for (Path file : CONFIG_FILES) {
+      Matcher matcher = placeholder.matcher(Files.readString(file));
+      while (matcher.find()) {
+        variablesTheApplicationReads.add(matcher.group(1));
+      }
+    }
+  }
+
+  @Test
+  void runsEveryServiceTheSystemNeeds() {
+    assertThat(services)
+        .containsKeys("postgresql", "temporal", "temporal-ui", "mailpit", "api", "worker");
+  }
+
+  @Test
+  void apiAndWorkerSetOnlyVariablesTheApplicationReadsAndAllRequiredOnes() {
+    for (String name : List.of("api", "worker")) {
+      Map<String, Object> environment = environment(name);
+      assertThat(variablesTheApplicationReads)
+          .as("variables set for %s", name)
+          .containsAll(environment.keySet());
+      assertThat(environment.keySet()).as("required for %s", name).containsAll(REQUIRED);
+    }
+  }
+
+  @Test
+  void databaseSettingsPointAtThePostgresqlService() {
+    Map<String, Object> postgres = environment("postgresql");
+    for (String name : List.of("api", "worker")) {
+      Map<String, Object> environment = environment(name);
+      assertThat(environment.get("DATABASE_URL"))
+          .isEqualTo("jdbc:postgresql://postgresql:5432/" + postgres.get("POSTGRES_DB"));
+      assertThat(environment.get("DATABASE_USER")).isEqualTo(postgres.get("POSTGRES_USER"));
+      assertThat(environment.get("DATABASE_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+    }
+    assertThat(ports("postgresql")).contains("5432:5432");
+  }
+
+  @Test
+  void temporalSettingsPointAtTheTemporalService() {
+    assertThat(ports("temporal")).contains("7233:7233");
+    for (String name : List.of("api", "worker", "temporal-ui")) {
+      assertThat(environment(name).get("TEMPORAL_ADDRESS")).as(name).isEqualTo("temporal:7233");
+    }
+    assertThat(ports("temporal-ui")).contains("8080:8080");
+  }
+
+  @Test
+  void apiPublishesItsPortAndTheWorkerServesNoHttp() {
+    Object port = environment("api").get("SERVER_PORT");
+    assertThat(ports("api")).contains(port + ":" + port);
+    assertThat(service("worker")).doesNotContainKey("ports");
+  }
+
+  @Test
+  void mailpitReceivesSmtpAndShowsItsInbox() {
+    assertThat(ports("mailpit")).contains("1025:1025", "8025:8025");
+  }
+
+  @Test
+  void searchAttributesOperatorsUseAreRegistered() {
+    String setup = String.valueOf(service("temporal-setup").get("command"));
+    for (String attribute :
+        List.of(
+            InvoiceWorkflows.INVOICE_NUMBER.getName(),
+            InvoiceWorkflows.INVOICE_STATUS.getName(),
+            InvoiceWorkflows.CLIENT_NAME.getName())) {
+      assertThat(setup).contains(attribute);
+    }
+  }
+
+  @Test
+  void imagesAreBuiltFromTheModulesExecutableJars() throws IOException {
+    for (String name : List.of("api", "worker")) {
+      Path dockerfile = ROOT.resolve(String.valueOf(service(name).get("build"))).resolve("Dockerfile");
+      assertThat(Files.readString(dockerfile)).contains("COPY target/" + name + "-*-exec.jar");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> service(String name) {
+    assertThat(services).containsKey(name);
+    return (Map<String, Object>) services.get(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> environment(String name) {
+    Object environment = service(name).get("environment");
+    assertThat(environment).as("environment of %s", name).isInstanceOf(Map.class);
+    return (Map<String, Object>) environment;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> ports(String name) {
+    return ((List<Object>) service(name).getOrDefault("ports", List.of()))
+        .stream().map(String::valueOf).toList();
+  }
+}

@@ -1,0 +1,120 @@
+package com.deltaenergy.invoicing.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The embedded default as a user runs it: in-process Temporal (no time skipping) and PostgreSQL. */
+@SpringBootTest(
+    classes = CryptoInvoicingApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "invoicing.database.embedded.ephemeral=true")
+class EmbeddedApplicationTest {
+
+  @DynamicPropertySource
+  static void temporalPort(DynamicPropertyRegistry registry) throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      int port = socket.getLocalPort();
+      registry.add("invoicing.temporal.embedded.port", () -> port);
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired WorkflowClient client;
+  @Autowired ObjectMapper json;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void healthReportsDatabaseAndTemporal() throws Exception {
+    JsonNode health = json.readTree(get("/actuator/health").body());
+    assertThat(health.get("status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/temporal/status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void createdInvoiceIsServedByTheInProcessWorker() throws Exception {
+    String body =
+        """
+        {"client_id": 3, "amount_usd": 1250.50, "crypto_currency": "TAO",
+         "billing_period": "November 2025", "due_date": "%s", "description": "Validator hosting"}
+        """
+            .formatted(LocalDate.now().plusDays(14));
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoice/create"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode invoice = json.readTree(created.body());
+
+    // A query is answered by a worker: this one runs inside this JVM.
+    InvoiceWorkflow workflow =
+        client.newWorkflowStub(InvoiceWorkflow.class, invoice.get("workflow_id").asText());
+    assertThat(workflow.status().invoiceNumber()).isEqualTo(invoice.get("invoice_number").asText());
+    assertThat(workflow.status().status()).isEqualTo(InvoiceStatus.DRAFT);
+  }
+
+  @Test
+  void timersTakeRealTime() {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    factory.newWorker("timer-check").registerWorkflowImplementationTypes(SleepWorkflowImpl.class);
+    factory.start();
+    try {
+      SleepWorkflow workflow =
+          client.newWorkflowStub(
+              SleepWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue("timer-check").build());
+      long started = System.nanoTime();
+      workflow.sleep(1500);
+      long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+      assertThat(elapsedMillis).isGreaterThanOrEqualTo(1500);
+    } finally {
+      factory.shutdownNow();
+    }
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @WorkflowInterface
+  public interface SleepWorkflow {
+    @WorkflowMethod
+    void sleep(long millis);
+  }
+
+  public static class SleepWorkflowImpl implements SleepWorkflow {
+    @Override
+    public void sleep(long millis) {
+      Workflow.sleep(Duration.ofMillis(millis));
+    }
+  }
+}
