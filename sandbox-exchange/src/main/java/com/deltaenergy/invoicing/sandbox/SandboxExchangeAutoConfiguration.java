@@ -1,0 +1,47 @@
+package com.deltaenergy.invoicing.sandbox;
+
+import com.deltaenergy.invoicing.sandbox.address.AddressGenerator;
+import com.deltaenergy.invoicing.sandbox.mexc.SandboxMexcController;
+import com.deltaenergy.invoicing.sandbox.mexc.SandboxTraffic;
+import com.deltaenergy.invoicing.sandbox.mexc.SandboxTrafficFilter;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * The sandbox exchange, served by whichever web application has this module on its classpath
+ * (the embedded default, or the standalone sandbox) under {@code /sandbox}.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(name = "invoicing.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(SandboxProperties.class)
+@ComponentScan(basePackageClasses = SandboxExchangeAutoConfiguration.class)
+public class SandboxExchangeAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  AddressGenerator sandboxAddressGenerator() {
+    return new AddressGenerator();
+  }
+
+  @Bean
+  FilterRegistrationBean<SandboxTrafficFilter> sandboxTrafficFilter(
+      SandboxTraffic traffic, SandboxProperties properties) {
+    FilterRegistrationBean<SandboxTrafficFilter> registration =
+        new FilterRegistrationBean<>(new SandboxTrafficFilter(traffic, properties));
+    registration.addUrlPatterns(SandboxMexcController.BASE + "/*");
+    return registration;
+  }
+}

@@ -1,0 +1,25 @@
+package com.deltaenergy.invoicing.workflows.exchange;
+
+import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import io.temporal.activity.ActivityInterface;
+
+/** Everything the invoice workflow asks of the exchange. */
+@ActivityInterface
+public interface ExchangeActivities {
+
+  /**
+   * The invoice's deposit address, generated on the exchange the first time and stored before it
+   * is returned: a retried call returns the same address.
+   */
+  DepositAddress allocateDepositAddress(long invoiceId);
+
+  /** Locks the rate and crypto amount of the invoice once; a retried call returns the same quote. */
+  Quote lockQuote(long invoiceId);
+
+  /** The USD price of a coin on a network right now (USDT is 1:1 unless configured otherwise). */
+  PriceQuote currentPrice(CryptoCurrency currency, PaymentNetwork network);
+
+  /** A live check of the exchange: reachable, credentials, permissions, clock skew, latency. */
+  ExchangeCheck checkExchange();
+}
