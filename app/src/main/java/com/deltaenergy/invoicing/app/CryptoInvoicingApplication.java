@@ -24,7 +24,9 @@ import org.springframework.context.annotation.FilterType;
       // The standalone processes' entry points are not part of this one.
       @ComponentScan.Filter(
           type = FilterType.ASSIGNABLE_TYPE,
-          classes = {ApiApplication.class, WorkerApplication.class})
+          classes = {ApiApplication.class, WorkerApplication.class}),
+      // The sandbox exchange comes in through its own (switchable) auto-configuration.
+      @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.deltaenergy\\.invoicing\\.sandbox\\..*")
     })
 public class CryptoInvoicingApplication {
 

@@ -1,6 +1,8 @@
 package com.deltaenergy.invoicing.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -48,6 +50,35 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("com.deltaenergy.invoicing.activities..")
+        .check(classes);
+  }
+
+  @Test
+  void moneyIsNeverAFloatingPointNumber() {
+    // The sandbox's fault-injection probability is the one legitimate double; it is not money.
+    noFields()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideOutsideOfPackage("com.deltaenergy.invoicing.sandbox..")
+        .should()
+        .haveRawType(double.class)
+        .orShould()
+        .haveRawType(float.class)
+        .orShould()
+        .haveRawType(Double.class)
+        .orShould()
+        .haveRawType(Float.class)
+        .check(classes);
+    noMethods()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideOutsideOfPackage("com.deltaenergy.invoicing.sandbox..")
+        .should()
+        .haveRawReturnType(double.class)
+        .orShould()
+        .haveRawReturnType(float.class)
+        .orShould()
+        .haveRawParameterTypes(double.class)
         .check(classes);
   }
 

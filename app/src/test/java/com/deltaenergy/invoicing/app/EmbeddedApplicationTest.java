@@ -30,15 +30,23 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The embedded default as a user runs it: in-process Temporal (no time skipping) and PostgreSQL. */
 @SpringBootTest(
     classes = CryptoInvoicingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = "invoicing.database.embedded.ephemeral=true")
 class EmbeddedApplicationTest {
 
   @DynamicPropertySource
-  static void temporalPort(DynamicPropertyRegistry registry) throws IOException {
+  static void ports(DynamicPropertyRegistry registry) throws IOException {
+    int temporal = freePort();
+    int http = freePort();
+    registry.add("invoicing.temporal.embedded.port", () -> temporal);
+    // A defined port: the embedded MEXC client reaches the sandbox on the API's own port.
+    registry.add("server.port", () -> http);
+    registry.add("invoicing.sandbox.state-file", () -> "");
+  }
+
+  private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
-      int port = socket.getLocalPort();
-      registry.add("invoicing.temporal.embedded.port", () -> port);
+      return socket.getLocalPort();
     }
   }
 
@@ -79,6 +87,21 @@ class EmbeddedApplicationTest {
         client.newWorkflowStub(InvoiceWorkflow.class, invoice.get("workflow_id").asText());
     assertThat(workflow.status().invoiceNumber()).isEqualTo(invoice.get("invoice_number").asText());
     assertThat(workflow.status().status()).isEqualTo(InvoiceStatus.DRAFT);
+  }
+
+  @Test
+  void theEmbeddedMexcClientTalksToTheSandboxOnTheApisPort() throws Exception {
+    JsonNode check = json.readTree(get("/api/test-mexc").body());
+    assertThat(check.get("healthy").asBoolean()).as(check.toString()).isTrue();
+    assertThat(check.get("endpoint").asText()).isEqualTo("http://127.0.0.1:" + port + "/sandbox");
+    assertThat(check.get("permissions").toString()).contains("deposit-address-read");
+
+    JsonNode price = json.readTree(get("/api/crypto-price/BTC?network=BTC").body());
+    assertThat(price.get("price_usd").asText()).isEqualTo("97000");
+    assertThat(price.get("decimals").asInt()).isEqualTo(8);
+    HttpResponse<String> badPair = get("/api/crypto-price/BTC?network=TRC20");
+    assertThat(badPair.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(badPair.body()).at("/errors/0/field").asText()).isEqualTo("network");
   }
 
   @Test

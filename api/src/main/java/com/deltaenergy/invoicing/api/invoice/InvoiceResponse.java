@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An invoice as the API shows it (snake_case on the wire). */
+/**
+ * An invoice as the API shows it (snake_case on the wire). Crypto amounts and rates are decimal
+ * strings so no JSON parser rounds them.
+ */
 public record InvoiceResponse(
     long id,
     String invoiceNumber,
@@ -28,6 +31,11 @@ public record InvoiceResponse(
     String notes,
     LocalDate issueDate,
     LocalDate dueDate,
+    String depositAddress,
+    String depositMemo,
+    String cryptoAmount,
+    String exchangeRate,
+    Instant rateLockedAt,
     List<LineItemResponse> lineItems,
     Instant createdAt,
     Instant updatedAt) {
@@ -61,6 +69,13 @@ public record InvoiceResponse(
         invoice.notes(),
         invoice.issueDate(),
         invoice.dueDate(),
+        invoice.depositAddress(),
+        invoice.depositMemo(),
+        invoice.cryptoAmount() == null
+            ? null
+            : invoice.cryptoAmount().setScale(invoice.currency().decimals()).toPlainString(),
+        invoice.exchangeRate() == null ? null : invoice.exchangeRate().stripTrailingZeros().toPlainString(),
+        invoice.rateLockedAt(),
         invoice.lineItems().stream().map(LineItemResponse::of).toList(),
         invoice.createdAt(),
         invoice.updatedAt());

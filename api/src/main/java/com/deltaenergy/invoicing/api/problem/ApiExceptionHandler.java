@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.api.problem;
 
+import com.deltaenergy.invoicing.api.exchange.ExchangeInquiries;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -47,6 +48,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Not found");
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+  }
+
+  @ExceptionHandler(ExchangeInquiries.InquiryFailedException.class)
+  ResponseEntity<ProblemDetail> inquiryFailed(ExchangeInquiries.InquiryFailedException e) {
+    HttpStatus status = e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    problem.setTitle(e.timedOut() ? "No worker answered" : "Exchange call failed");
+    return ResponseEntity.status(status).body(problem);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

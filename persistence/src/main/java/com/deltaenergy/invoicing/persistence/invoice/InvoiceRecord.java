@@ -29,6 +29,13 @@ public record InvoiceRecord(
     LocalDate issueDate,
     LocalDate dueDate,
     String workflowId,
+    String depositAddress,
+    String depositMemo,
+    String exchangeNetwork,
+    BigDecimal cryptoAmount,
+    BigDecimal exchangeRate,
+    Instant rateLockedAt,
+    String rateSource,
     long stateVersion,
     Instant createdAt,
     Instant updatedAt,
@@ -38,6 +45,8 @@ public record InvoiceRecord(
     return new InvoiceRecord(
         id, tenantId, clientId, clientName, invoiceNumber, status, amountUsd, subtotalUsd, taxLabel,
         taxRatePercent, taxAmountUsd, currency, network, billingPeriod, description, notes,
-        issueDate, dueDate, workflowId, stateVersion, createdAt, updatedAt, List.copyOf(items));
+        issueDate, dueDate, workflowId, depositAddress, depositMemo, exchangeNetwork, cryptoAmount,
+        exchangeRate, rateLockedAt, rateSource, stateVersion, createdAt, updatedAt,
+        List.copyOf(items));
   }
 }

@@ -4,6 +4,7 @@ import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
 import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,7 +28,9 @@ public class InvoiceRepository {
       SELECT i.id, i.tenant_id, i.client_id, c.name AS client_name, i.invoice_number, i.status,
              i.amount_usd, i.subtotal_usd, i.tax_label, i.tax_rate_percent, i.tax_amount_usd,
              i.crypto_currency, i.crypto_network, i.billing_period, i.description, i.notes,
-             i.issue_date, i.due_date, i.workflow_id, i.state_version, i.created_at, i.updated_at
+             i.issue_date, i.due_date, i.workflow_id, i.deposit_address, i.deposit_memo,
+             i.exchange_network, i.crypto_amount, i.exchange_rate, i.rate_locked_at, i.rate_source,
+             i.state_version, i.created_at, i.updated_at
         FROM invoices i
         JOIN clients c ON c.id = i.client_id
       """;
@@ -140,6 +143,39 @@ public class InvoiceRepository {
         == 1;
   }
 
+  /**
+   * Stores the invoice's deposit address unless it already has one; either way returns the
+   * address now stored, so concurrent or retried allocations agree on one address.
+   */
+  @Transactional
+  public InvoiceRecord assignDepositAddress(
+      long invoiceId, String address, String memo, String exchangeNetwork) {
+    jdbc.sql(
+            """
+            UPDATE invoices SET deposit_address = ?, deposit_memo = ?, exchange_network = ?,
+                   updated_at = now()
+             WHERE id = ? AND deposit_address IS NULL
+            """)
+        .params(address, memo, exchangeNetwork, invoiceId)
+        .update();
+    return findById(invoiceId).orElseThrow();
+  }
+
+  /** Stores the quote unless one is locked already; returns the invoice with the locked quote. */
+  @Transactional
+  public InvoiceRecord lockQuote(
+      long invoiceId, BigDecimal cryptoAmount, BigDecimal rate, Instant lockedAt, String source) {
+    jdbc.sql(
+            """
+            UPDATE invoices SET crypto_amount = ?, exchange_rate = ?, rate_locked_at = ?,
+                   rate_source = ?, updated_at = now()
+             WHERE id = ? AND crypto_amount IS NULL
+            """)
+        .params(cryptoAmount, rate, java.sql.Timestamp.from(lockedAt), source, invoiceId)
+        .update();
+    return findById(invoiceId).orElseThrow();
+  }
+
   private List<InvoiceRecord> withLineItems(List<InvoiceRecord> invoices) {
     if (invoices.isEmpty()) {
       return invoices;
@@ -190,6 +226,13 @@ public class InvoiceRepository {
         rs.getObject("issue_date", java.time.LocalDate.class),
         rs.getObject("due_date", java.time.LocalDate.class),
         rs.getString("workflow_id"),
+        rs.getString("deposit_address"),
+        rs.getString("deposit_memo"),
+        rs.getString("exchange_network"),
+        rs.getBigDecimal("crypto_amount"),
+        rs.getBigDecimal("exchange_rate"),
+        instant(rs, "rate_locked_at"),
+        rs.getString("rate_source"),
         rs.getLong("state_version"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"),

@@ -1,0 +1,112 @@
+package com.deltaenergy.invoicing.activities.exchange;
+
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
+import com.deltaenergy.invoicing.workflows.address.BlockchainAddresses;
+import com.deltaenergy.invoicing.workflows.exchange.CryptoConversion;
+import com.deltaenergy.invoicing.workflows.exchange.DepositAddress;
+import com.deltaenergy.invoicing.workflows.exchange.ExchangeActivities;
+import com.deltaenergy.invoicing.workflows.exchange.ExchangeCheck;
+import com.deltaenergy.invoicing.workflows.exchange.PriceQuote;
+import com.deltaenergy.invoicing.workflows.exchange.Quote;
+import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.ActivityImpl;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+@Component
+@ActivityImpl(workers = "invoice-worker")
+public class ExchangeActivitiesImpl implements ExchangeActivities {
+
+  private final InvoiceRepository invoices;
+  private final ExchangeProvider exchange;
+  private final ExchangePrices prices;
+
+  public ExchangeActivitiesImpl(
+      InvoiceRepository invoices, ExchangeProvider exchange, ExchangePrices prices) {
+    this.invoices = invoices;
+    this.exchange = exchange;
+    this.prices = prices;
+  }
+
+  @Override
+  public DepositAddress allocateDepositAddress(long invoiceId) {
+    InvoiceRecord invoice = invoice(invoiceId);
+    if (invoice.depositAddress() != null) {
+      return stored(invoice);
+    }
+    DepositAddress fresh = exchange(() -> exchange.newDepositAddress(invoice.network()));
+    // Never put an address on a document that the network's wallets would reject.
+    Optional<String> problem = BlockchainAddresses.problem(invoice.network(), fresh.address());
+    if (problem.isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          exchange.name() + " returned '" + fresh.address() + "', which is not a valid "
+              + invoice.network() + " address: " + problem.get(),
+          "InvalidDepositAddress");
+    }
+    try {
+      return stored(
+          invoices.assignDepositAddress(
+              invoiceId, fresh.address(), fresh.memo(), fresh.exchangeNetwork()));
+    } catch (DuplicateKeyException e) {
+      // Retrying asks the exchange for another address; one address never serves two invoices.
+      throw ApplicationFailure.newFailure(
+          exchange.name() + " returned deposit address " + fresh.address()
+              + " which another invoice already uses", "DepositAddressInUse");
+    }
+  }
+
+  @Override
+  public Quote lockQuote(long invoiceId) {
+    InvoiceRecord invoice = invoice(invoiceId);
+    if (invoice.cryptoAmount() != null) {
+      return quote(invoice);
+    }
+    ExchangePrices.UsdPrice price = exchange(() -> prices.usd(invoice.currency()));
+    BigDecimal amount = CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency());
+    return quote(invoices.lockQuote(invoiceId, amount, price.usd(), price.pricedAt(), price.source()));
+  }
+
+  @Override
+  public PriceQuote currentPrice(CryptoCurrency currency, PaymentNetwork network) {
+    ExchangePrices.UsdPrice price = exchange(() -> prices.usd(currency));
+    return new PriceQuote(currency, network, price.usd(), price.pricedAt(), price.source());
+  }
+
+  @Override
+  public ExchangeCheck checkExchange() {
+    return exchange.check();
+  }
+
+  private InvoiceRecord invoice(long invoiceId) {
+    return invoices
+        .findById(invoiceId)
+        .orElseThrow(
+            () -> ApplicationFailure.newNonRetryableFailure("no invoice " + invoiceId, "InvoiceNotFound"));
+  }
+
+  private static DepositAddress stored(InvoiceRecord invoice) {
+    return new DepositAddress(invoice.depositAddress(), invoice.depositMemo(), invoice.exchangeNetwork());
+  }
+
+  private static Quote quote(InvoiceRecord invoice) {
+    return new Quote(
+        invoice.cryptoAmount().setScale(invoice.currency().decimals()),
+        invoice.exchangeRate().stripTrailingZeros(),
+        invoice.rateLockedAt(),
+        invoice.rateSource());
+  }
+
+  private static <T> T exchange(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ExchangeException e) {
+      throw ExchangeFailures.toActivityFailure(e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package com.deltaenergy.invoicing.activities.exchange;
+
+import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * USD prices of the coins. The exchange quotes against USDT; USDT is worth {@code usdtUsdRate}
+ * USD (1 unless configured), so every price is USDT price × that rate. Briefly cached so a burst
+ * of invoices does not become a burst of ticker calls.
+ */
+public class ExchangePrices {
+
+  /** A USD price and when it was read. */
+  public record UsdPrice(CryptoCurrency coin, BigDecimal usd, Instant pricedAt, String source) {}
+
+  private final ExchangeProvider exchange;
+  private final ExchangeProperties properties;
+  private final Clock clock;
+  private final Map<CryptoCurrency, UsdPrice> cache = new ConcurrentHashMap<>();
+
+  public ExchangePrices(ExchangeProvider exchange, ExchangeProperties properties, Clock clock) {
+    this.exchange = exchange;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  public UsdPrice usd(CryptoCurrency coin) {
+    UsdPrice cached = cache.get(coin);
+    Instant now = clock.instant();
+    if (cached != null && cached.pricedAt().plus(properties.priceCacheTtl()).isAfter(now)) {
+      return cached;
+    }
+    UsdPrice fresh =
+        coin == CryptoCurrency.USDT
+            ? new UsdPrice(coin, properties.usdtUsdRate(), now, "USDT fixed at " + properties.usdtUsdRate().toPlainString() + " USD")
+            : new UsdPrice(
+                coin,
+                exchange.usdtPrice(coin).multiply(properties.usdtUsdRate()),
+                now,
+                exchange.name() + " " + coin + "USDT");
+    cache.put(coin, fresh);
+    return fresh;
+  }
+}

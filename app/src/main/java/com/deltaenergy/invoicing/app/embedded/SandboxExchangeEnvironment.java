@@ -1,0 +1,49 @@
+package com.deltaenergy.invoicing.app.embedded;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Unless MEXC_BASE_URL points at a real exchange, the embedded default talks to its own sandbox
+ * exchange on the API's port under /sandbox, with credentials generated for this run: the same
+ * MEXC client code, real HTTP, real signatures.
+ */
+public class SandboxExchangeEnvironment implements EnvironmentPostProcessor {
+
+  static final String SOURCE = "embeddedSandboxExchange";
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    boolean realExchange = !environment.getProperty("MEXC_BASE_URL", "").isBlank();
+    boolean disabled = !environment.getProperty("invoicing.sandbox.enabled", Boolean.class, true);
+    if (realExchange || disabled) {
+      environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.of("invoicing.sandbox.enabled", "false")));
+      return;
+    }
+    SecureRandom random = new SecureRandom();
+    String key = "mx0sandbox" + HexFormat.of().formatHex(bytes(random, 8));
+    String secret = HexFormat.of().formatHex(bytes(random, 16));
+    environment
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                SOURCE,
+                Map.of(
+                    "invoicing.mexc.base-url", "http://127.0.0.1:${server.port}/sandbox",
+                    "invoicing.mexc.api-key", key,
+                    "invoicing.mexc.api-secret", secret,
+                    "invoicing.sandbox.api-key", key,
+                    "invoicing.sandbox.api-secret", secret)));
+  }
+
+  private static byte[] bytes(SecureRandom random, int length) {
+    byte[] bytes = new byte[length];
+    random.nextBytes(bytes);
+    return bytes;
+  }
+}
