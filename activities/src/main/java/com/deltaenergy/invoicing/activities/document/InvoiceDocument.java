@@ -1,0 +1,137 @@
+package com.deltaenergy.invoicing.activities.document;
+
+import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything printed on an invoice PDF, and nothing else: the renderer reads no other source. All
+ * amounts are final figures (already rounded); the renderer only formats them.
+ *
+ * @param taxLabel name of the tax, e.g. "VAT"; null prints "Tax"
+ * @param taxRatePercent e.g. 10 for 10 %; null prints the tax line without a rate
+ * @param exchangeRate USD per one coin, as locked at {@code rateLockedAt}
+ * @param depositMemo memo or tag the exchange needs to credit the deposit; null when none
+ * @param paid null for the invoice; set for the receipt copy, which is stamped PAID
+ */
+public record InvoiceDocument(
+    Issuer issuer,
+    BillTo billTo,
+    String invoiceNumber,
+    LocalDate issueDate,
+    LocalDate dueDate,
+    String billingPeriod,
+    List<Line> lines,
+    BigDecimal subtotalUsd,
+    String taxLabel,
+    BigDecimal taxRatePercent,
+    BigDecimal taxAmountUsd,
+    BigDecimal totalUsd,
+    CryptoCurrency currency,
+    PaymentNetwork network,
+    BigDecimal cryptoAmount,
+    BigDecimal exchangeRate,
+    Instant rateLockedAt,
+    String depositAddress,
+    String depositMemo,
+    String terms,
+    String notes,
+    Paid paid) {
+
+  public InvoiceDocument {
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(billTo, "billTo");
+    Objects.requireNonNull(invoiceNumber, "invoiceNumber");
+    Objects.requireNonNull(issueDate, "issueDate");
+    Objects.requireNonNull(dueDate, "dueDate");
+    Objects.requireNonNull(billingPeriod, "billingPeriod");
+    lines = List.copyOf(lines);
+    Objects.requireNonNull(subtotalUsd, "subtotalUsd");
+    Objects.requireNonNull(taxAmountUsd, "taxAmountUsd");
+    Objects.requireNonNull(totalUsd, "totalUsd");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(cryptoAmount, "cryptoAmount");
+    Objects.requireNonNull(exchangeRate, "exchangeRate");
+    Objects.requireNonNull(rateLockedAt, "rateLockedAt");
+    Objects.requireNonNull(depositAddress, "depositAddress");
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("an invoice needs at least one line");
+    }
+    // Wrong payment instructions lose the client's money, so a mismatch must never reach paper.
+    if (network.currency() != currency) {
+      throw new IllegalArgumentException(currency + " cannot be paid on " + network);
+    }
+    // The document states figures that add up; anything else is a bug upstream.
+    BigDecimal lineSum =
+        lines.stream().map(Line::amountUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (lineSum.compareTo(subtotalUsd) != 0) {
+      throw new IllegalArgumentException(
+          "subtotal " + subtotalUsd + " is not the sum of lines " + lineSum);
+    }
+    if (subtotalUsd.add(taxAmountUsd).compareTo(totalUsd) != 0) {
+      throw new IllegalArgumentException(
+          "total " + totalUsd + " is not subtotal " + subtotalUsd + " + tax " + taxAmountUsd);
+    }
+  }
+
+  /** The tax line is printed only when there is tax to pay. */
+  public boolean hasTax() {
+    return taxAmountUsd.signum() != 0;
+  }
+
+  /** Who issues the invoice. {@code logoPng} is optional and copied: the record stays immutable. */
+  public record Issuer(
+      String name, List<String> addressLines, String taxId, String email, byte[] logoPng) {
+
+    public Issuer {
+      Objects.requireNonNull(name, "name");
+      addressLines = List.copyOf(addressLines);
+      Objects.requireNonNull(taxId, "taxId");
+      Objects.requireNonNull(email, "email");
+      logoPng = logoPng == null ? null : logoPng.clone();
+    }
+
+    @Override
+    public byte[] logoPng() {
+      return logoPng == null ? null : logoPng.clone();
+    }
+  }
+
+  /** The client. Only the name is required. */
+  public record BillTo(String name, List<String> addressLines, String taxId, String email) {
+
+    public BillTo {
+      Objects.requireNonNull(name, "name");
+      addressLines = List.copyOf(addressLines);
+    }
+  }
+
+  /** One line item; {@code amountUsd} is quantity × unit price, already rounded to cents. */
+  public record Line(
+      String description, BigDecimal quantity, BigDecimal unitPriceUsd, BigDecimal amountUsd) {
+
+    public Line {
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(quantity, "quantity");
+      Objects.requireNonNull(unitPriceUsd, "unitPriceUsd");
+      Objects.requireNonNull(amountUsd, "amountUsd");
+    }
+  }
+
+  /** The payment that settled the invoice: when it was paid and the transactions that paid it. */
+  public record Paid(Instant paidAt, List<String> txIds) {
+
+    public Paid {
+      Objects.requireNonNull(paidAt, "paidAt");
+      txIds = List.copyOf(txIds);
+      if (txIds.isEmpty()) {
+        throw new IllegalArgumentException("a paid invoice has at least one transaction");
+      }
+    }
+  }
+}
