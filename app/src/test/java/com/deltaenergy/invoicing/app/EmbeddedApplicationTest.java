@@ -85,8 +85,8 @@ class EmbeddedApplicationTest {
     // A query is answered by a worker: this one runs inside this JVM.
     InvoiceWorkflow workflow =
         client.newWorkflowStub(InvoiceWorkflow.class, invoice.get("workflow_id").asText());
-    assertThat(workflow.status().invoiceNumber()).isEqualTo(invoice.get("invoice_number").asText());
-    assertThat(workflow.status().status()).isEqualTo(InvoiceStatus.DRAFT);
+    assertThat(workflow.status().state().invoiceNumber()).isEqualTo(invoice.get("invoice_number").asText());
+    assertThat(workflow.status().state().status()).isEqualTo(InvoiceStatus.SENT);
   }
 
   @Test

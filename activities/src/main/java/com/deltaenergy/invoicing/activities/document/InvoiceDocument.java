@@ -123,15 +123,23 @@ public record InvoiceDocument(
     }
   }
 
-  /** The payment that settled the invoice: when it was paid and the transactions that paid it. */
-  public record Paid(Instant paidAt, List<String> txIds) {
+  /**
+   * The payment that settled the invoice: when it was paid and the transactions that paid it. An
+   * operator may mark an invoice paid without a transaction (e.g. a bank transfer); then
+   * {@code txIds} is empty and {@code note} says why.
+   */
+  public record Paid(Instant paidAt, List<String> txIds, String note) {
 
     public Paid {
       Objects.requireNonNull(paidAt, "paidAt");
       txIds = List.copyOf(txIds);
-      if (txIds.isEmpty()) {
-        throw new IllegalArgumentException("a paid invoice has at least one transaction");
+      if (txIds.isEmpty() && (note == null || note.isBlank())) {
+        throw new IllegalArgumentException("a paid invoice names its transactions or why it has none");
       }
+    }
+
+    public Paid(Instant paidAt, List<String> txIds) {
+      this(paidAt, txIds, null);
     }
   }
 }

@@ -150,7 +150,9 @@ public final class InvoicePdfRenderer {
     }
     cell.addElement(paragraph(issuer.name(), issuerName));
     issuer.addressLines().forEach(line -> cell.addElement(paragraph(line, body)));
-    cell.addElement(paragraph("Tax ID: " + issuer.taxId(), body));
+    if (!issuer.taxId().isBlank()) {
+      cell.addElement(paragraph("Tax ID: " + issuer.taxId(), body));
+    }
     cell.addElement(paragraph("E-mail: " + issuer.email(), body));
     return cell;
   }
@@ -289,8 +291,12 @@ public final class InvoicePdfRenderer {
     cell.setPaddingTop(14);
     cell.addElement(paragraph("Payment received", clientName));
     cell.addElement(paragraph("Paid on " + TIMESTAMP.format(paid.paidAt()), body));
-    cell.addElement(paragraph(paid.txIds().size() == 1 ? "TxID" : "TxIDs", label));
-    paid.txIds().forEach(txId -> cell.addElement(monospaced(txId, width)));
+    if (paid.txIds().isEmpty()) {
+      cell.addElement(paragraph("Marked paid by an operator: " + paid.note(), body));
+    } else {
+      cell.addElement(paragraph(paid.txIds().size() == 1 ? "TxID" : "TxIDs", label));
+      paid.txIds().forEach(txId -> cell.addElement(monospaced(txId, width)));
+    }
     return cell;
   }
 

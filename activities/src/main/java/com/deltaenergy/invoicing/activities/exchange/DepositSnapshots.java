@@ -42,13 +42,23 @@ public class DepositSnapshots {
 
   private final ExchangeProvider exchange;
   private final ExchangeProperties properties;
+  private final Duration maxAge;
+  private final Duration minFetchSpacing;
   private final Clock clock;
   private final Map<CryptoCurrency, Entry> entries = new EnumMap<>(CryptoCurrency.class);
   private final AtomicLong fetches = new AtomicLong();
 
-  public DepositSnapshots(ExchangeProvider exchange, ExchangeProperties properties, Clock clock) {
+  /**
+   * @param pollingInterval snapshots older than this are refreshed when read; fetches are at least
+   *     80 % of it apart unless configured otherwise
+   */
+  public DepositSnapshots(
+      ExchangeProvider exchange, ExchangeProperties properties, Duration pollingInterval, Clock clock) {
     this.exchange = exchange;
     this.properties = properties;
+    this.maxAge = pollingInterval;
+    this.minFetchSpacing =
+        properties.minFetchSpacing() != null ? properties.minFetchSpacing() : pollingInterval.multipliedBy(4).dividedBy(5);
     this.clock = clock;
     for (CryptoCurrency coin : CryptoCurrency.values()) {
       entries.put(coin, new Entry());
@@ -57,7 +67,7 @@ public class DepositSnapshots {
 
   /** A snapshot no older than the configured maximum age; fetched if needed. */
   public Snapshot current(CryptoCurrency coin) {
-    return snapshot(coin, properties.snapshotMaxAge());
+    return snapshot(coin, maxAge);
   }
 
   /** The freshest snapshot allowed: fetched now unless one was fetched within the spacing. */
@@ -81,7 +91,7 @@ public class DepositSnapshots {
       }
       boolean tooSoon =
           entry.lastAttemptAt != null
-              && entry.lastAttemptAt.isAfter(now.minus(properties.minFetchSpacing()));
+              && entry.lastAttemptAt.isAfter(now.minus(minFetchSpacing));
       if (tooSoon || (entry.blockedUntil != null && now.isBefore(entry.blockedUntil))) {
         if (entry.lastFailure != null) {
           throw entry.lastFailure;

@@ -13,7 +13,12 @@ import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,15 +28,26 @@ import org.springframework.stereotype.Component;
 @ActivityImpl(workers = "invoice-worker")
 public class ExchangeActivitiesImpl implements ExchangeActivities {
 
+  /** MEXC serves deposit history of the last 90 days. */
+  private static final Duration MAX_HISTORY_REACH = Duration.ofDays(89);
+
   private final InvoiceRepository invoices;
   private final ExchangeProvider exchange;
   private final ExchangePrices prices;
+  private final DepositSnapshots snapshots;
+  private final Clock clock;
 
   public ExchangeActivitiesImpl(
-      InvoiceRepository invoices, ExchangeProvider exchange, ExchangePrices prices) {
+      InvoiceRepository invoices,
+      ExchangeProvider exchange,
+      ExchangePrices prices,
+      DepositSnapshots snapshots,
+      Clock clock) {
     this.invoices = invoices;
     this.exchange = exchange;
     this.prices = prices;
+    this.snapshots = snapshots;
+    this.clock = clock;
   }
 
   @Override
@@ -70,6 +86,31 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
     ExchangePrices.UsdPrice price = exchange(() -> prices.usd(invoice.currency()));
     BigDecimal amount = CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency());
     return quote(invoices.lockQuote(invoiceId, amount, price.usd(), price.pricedAt(), price.source()));
+  }
+
+  @Override
+  public Quote requote(long invoiceId, Instant previousLockedAt) {
+    InvoiceRecord invoice = invoice(invoiceId);
+    if (invoice.rateLockedAt() != null && !invoice.rateLockedAt().equals(previousLockedAt)) {
+      return quote(invoice); // this re-quote already happened (a retried call)
+    }
+    ExchangePrices.UsdPrice price = exchange(() -> prices.usd(invoice.currency()));
+    BigDecimal amount = CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency());
+    return quote(invoices.replaceQuote(invoiceId, previousLockedAt, amount, price.usd(), price.pricedAt(), price.source()));
+  }
+
+  @Override
+  public List<ObservedDeposit> findDeposits(CryptoCurrency coin, String txId, Instant since) {
+    // The latest snapshot first (cheap); then the exchange's history back to the invoice's issue.
+    List<ObservedDeposit> recent = exchange(() -> snapshots.current(coin)).withTxId(txId);
+    if (!recent.isEmpty()) {
+      return recent;
+    }
+    Instant reach = clock.instant().minus(MAX_HISTORY_REACH);
+    Instant from = since.isBefore(reach) ? reach : since;
+    return exchange(() -> exchange.deposits(coin, from, clock.instant())).stream()
+        .filter(d -> txId.equalsIgnoreCase(d.txId()))
+        .toList();
   }
 
   @Override

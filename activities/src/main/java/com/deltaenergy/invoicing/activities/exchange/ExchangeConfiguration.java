@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
 import com.deltaenergy.invoicing.activities.exchange.mexc.MexcClient;
+import com.deltaenergy.invoicing.activities.invoice.PaymentSettings;
 import com.deltaenergy.invoicing.activities.exchange.mexc.MexcExchangeProvider;
 import com.deltaenergy.invoicing.activities.exchange.mexc.MexcProperties;
 import java.time.Clock;
@@ -36,8 +37,9 @@ class ExchangeConfiguration {
   }
 
   @Bean
-  DepositSnapshots depositSnapshots(ExchangeProvider exchange, ExchangeProperties properties, Clock clock) {
-    return new DepositSnapshots(exchange, properties, clock);
+  DepositSnapshots depositSnapshots(
+      ExchangeProvider exchange, ExchangeProperties properties, PaymentSettings payments, Clock clock) {
+    return new DepositSnapshots(exchange, properties, payments.pollingInterval(), clock);
   }
 
   @Bean

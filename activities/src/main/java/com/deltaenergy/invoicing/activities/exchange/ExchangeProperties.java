@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How this system uses the exchange.
  *
- * @param snapshotMaxAge a deposit snapshot older than this is refreshed when read
- * @param minFetchSpacing never fetch one coin's deposit history twice within this (per process)
+ * @param minFetchSpacing never fetch one coin's deposit history twice within this (per process);
+ *     unset, it is 80 % of the polling interval, so each poll cycle reads each coin once
  * @param historyLookback how far back a snapshot reaches (MEXC serves at most 7 days per call)
  * @param priceCacheTtl how long a ticker price is reused
  * @param usdtUsdRate USD per USDT: 1 unless configured otherwise
@@ -18,8 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("invoicing.exchange")
 public record ExchangeProperties(
-    @DefaultValue("30s") Duration snapshotMaxAge,
-    @DefaultValue("25s") Duration minFetchSpacing,
+    Duration minFetchSpacing,
     @DefaultValue("7d") Duration historyLookback,
     @DefaultValue("10s") Duration priceCacheTtl,
     @DefaultValue("1") BigDecimal usdtUsdRate,

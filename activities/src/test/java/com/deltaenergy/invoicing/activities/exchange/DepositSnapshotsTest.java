@@ -29,9 +29,11 @@ class DepositSnapshotsTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final ScriptedExchange exchange = new ScriptedExchange();
   private final ExchangeProperties properties =
-      new ExchangeProperties(Duration.ofSeconds(30), Duration.ofSeconds(25), Duration.ofDays(7),
+      new ExchangeProperties(null, Duration.ofDays(7),
           Duration.ofSeconds(10), BigDecimal.ONE, Duration.ofHours(1), Duration.ofSeconds(30));
-  private final DepositSnapshots snapshots = new DepositSnapshots(exchange, properties, clock);
+  /** A 30 s poll interval: fetches at least 24 s apart. */
+  private final DepositSnapshots snapshots =
+      new DepositSnapshots(exchange, properties, Duration.ofSeconds(30), clock);
 
   @Test
   void manyReadersInOneCycleCostOneExchangeCallPerCoin() throws InterruptedException {
@@ -62,10 +64,10 @@ class DepositSnapshotsTest {
   void neverFetchesACoinTwiceWithinTheSpacingEvenWhenAskedToRefresh() {
     exchange.deposits = List::of;
     snapshots.refresh(CryptoCurrency.TAO);
-    clock.advance(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(23));
     snapshots.refresh(CryptoCurrency.TAO);
     assertThat(exchange.calls.get()).isEqualTo(1);
-    clock.advance(Duration.ofSeconds(21));
+    clock.advance(Duration.ofSeconds(1));
     snapshots.refresh(CryptoCurrency.TAO);
     assertThat(exchange.calls.get()).isEqualTo(2);
   }

@@ -27,13 +27,13 @@ public class InvoiceController {
 
   @PostMapping("/invoice/create")
   public ResponseEntity<InvoiceResponse> create(@Valid @RequestBody CreateInvoiceRequest request) {
-    InvoiceResponse created = InvoiceResponse.of(invoices.create(tenant.id(), request));
+    InvoiceResponse created = invoices.create(tenant.id(), request);
     return ResponseEntity.created(URI.create("/api/invoice/" + created.id())).body(created);
   }
 
   @GetMapping("/invoice/{id}")
   public InvoiceResponse get(@PathVariable long id) {
-    return InvoiceResponse.of(invoices.get(tenant.id(), id));
+    return invoices.view(tenant.id(), id);
   }
 
   @GetMapping("/invoices")
@@ -42,7 +42,7 @@ public class InvoiceController {
       @RequestParam(defaultValue = "100") int limit,
       @RequestParam(defaultValue = "0") int offset) {
     return invoices.list(tenant.id(), status, limit, offset).stream()
-        .map(InvoiceResponse::of)
+        .map(InvoiceResponse::summary)
         .toList();
   }
 }

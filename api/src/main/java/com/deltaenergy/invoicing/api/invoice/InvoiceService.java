@@ -9,6 +9,9 @@ import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
+import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatusView;
+import java.util.Optional;
 import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
@@ -34,6 +37,7 @@ public class InvoiceService {
   private final ClientRepository clients;
   private final TenantRepository tenants;
   private final InvoiceWorkflowClient workflows;
+  private final PaymentRepository payments;
   private final Clock clock;
 
   public InvoiceService(
@@ -41,27 +45,40 @@ public class InvoiceService {
       ClientRepository clients,
       TenantRepository tenants,
       InvoiceWorkflowClient workflows,
+      PaymentRepository payments,
       Clock clock) {
     this.invoices = invoices;
     this.clients = clients;
     this.tenants = tenants;
     this.workflows = workflows;
+    this.payments = payments;
     this.clock = clock;
   }
 
   /**
-   * Stores the invoice (its number allocated in the same transaction) and then starts its
-   * workflow. Should the start fail, the stored invoice is found and started by the recovery sweep.
+   * Stores the invoice (its number allocated in the same transaction), starts its workflow and
+   * waits briefly for it to be issued (address, quote, document). Should the start fail, the
+   * stored invoice is found and started by the recovery sweep.
    */
-  public InvoiceRecord create(long tenantId, CreateInvoiceRequest request) {
+  public InvoiceResponse create(long tenantId, CreateInvoiceRequest request) {
     NewInvoice invoice = validate(tenantId, request);
     InvoiceRecord created = invoices.create(invoice);
-    workflows.start(created);
-    return created;
+    Optional<InvoiceStatusView> issued = workflows.startAndAwaitIssued(created);
+    InvoiceRecord stored = get(tenantId, created.id());
+    return issued.map(view -> InvoiceResponse.of(stored, view)).orElseGet(() -> InvoiceResponse.of(stored, List.of()));
   }
 
   public InvoiceRecord get(long tenantId, long id) {
     return invoices.findById(tenantId, id).orElseThrow(() -> new NotFoundException("invoice", id));
+  }
+
+  /** The invoice with its live lifecycle when its workflow answers, else as last recorded. */
+  public InvoiceResponse view(long tenantId, long id) {
+    InvoiceRecord invoice = get(tenantId, id);
+    return workflows
+        .status(invoice)
+        .map(view -> InvoiceResponse.of(invoice, view))
+        .orElseGet(() -> InvoiceResponse.of(invoice, payments.forInvoice(tenantId, id)));
   }
 
   public List<InvoiceRecord> list(long tenantId, String status, int limit, int offset) {

@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.api.problem;
 
 import com.deltaenergy.invoicing.api.exchange.ExchangeInquiries;
+import com.deltaenergy.invoicing.api.invoice.InvoiceWorkflowClient;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -55,6 +56,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     HttpStatus status = e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
     problem.setTitle(e.timedOut() ? "No worker answered" : "Exchange call failed");
+    return ResponseEntity.status(status).body(problem);
+  }
+
+  @ExceptionHandler(InvoiceWorkflowClient.RefusedException.class)
+  ResponseEntity<ProblemDetail> refused(InvoiceWorkflowClient.RefusedException e) {
+    if (e.kind() == InvoiceWorkflowClient.RefusedException.Kind.INVALID) {
+      return validation(List.of(new FieldProblem(null, e.getMessage())));
+    }
+    HttpStatus status =
+        e.kind() == InvoiceWorkflowClient.RefusedException.Kind.CONFLICT
+            ? HttpStatus.CONFLICT
+            : HttpStatus.SERVICE_UNAVAILABLE;
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    problem.setTitle(status == HttpStatus.CONFLICT ? "Not possible in the invoice's state" : "Unavailable");
     return ResponseEntity.status(status).body(problem);
   }
 

@@ -23,6 +23,15 @@ public class ClientRepository {
         .list();
   }
 
+  /** The client's own dunning schedule (five day offsets), if it has one. */
+  public Optional<List<Integer>> dunningOffsets(long tenantId, long id) {
+    return jdbc.sql("SELECT dunning_offsets_days FROM clients WHERE tenant_id = ? AND id = ? AND dunning_offsets_days IS NOT NULL")
+        .params(tenantId, id)
+        .query(String.class)
+        .optional()
+        .map(csv -> java.util.Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList());
+  }
+
   public Optional<Client> findById(long tenantId, long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM clients WHERE tenant_id = ? AND id = ?")
         .params(tenantId, id)

@@ -39,6 +39,7 @@ public record InvoiceRecord(
     long stateVersion,
     Instant createdAt,
     Instant updatedAt,
+    InvoiceProgress progress,
     List<LineItem> lineItems) {
 
   public InvoiceRecord withLineItems(List<LineItem> items) {
@@ -46,7 +47,7 @@ public record InvoiceRecord(
         id, tenantId, clientId, clientName, invoiceNumber, status, amountUsd, subtotalUsd, taxLabel,
         taxRatePercent, taxAmountUsd, currency, network, billingPeriod, description, notes,
         issueDate, dueDate, workflowId, depositAddress, depositMemo, exchangeNetwork, cryptoAmount,
-        exchangeRate, rateLockedAt, rateSource, stateVersion, createdAt, updatedAt,
+        exchangeRate, rateLockedAt, rateSource, stateVersion, createdAt, updatedAt, progress,
         List.copyOf(items));
   }
 }

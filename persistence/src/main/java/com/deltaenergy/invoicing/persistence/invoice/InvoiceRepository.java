@@ -30,7 +30,11 @@ public class InvoiceRepository {
              i.crypto_currency, i.crypto_network, i.billing_period, i.description, i.notes,
              i.issue_date, i.due_date, i.workflow_id, i.deposit_address, i.deposit_memo,
              i.exchange_network, i.crypto_amount, i.exchange_rate, i.rate_locked_at, i.rate_source,
-             i.state_version, i.created_at, i.updated_at
+             i.state_version, i.created_at, i.updated_at, i.issued_at, i.issue_error,
+             i.amount_received, i.amount_pending, i.excess_amount, i.overpaid, i.overdue, i.paid_at,
+             i.paid_late, i.paid_manually, i.cancelled_at, i.cancel_reason, i.completed_at,
+             i.dunning_stage, i.dunning_paused, i.flagged_payments, i.pdf_path, i.pdf_sha256,
+             i.receipt_path, i.receipt_sha256
         FROM invoices i
         JOIN clients c ON c.id = i.client_id
       """;
@@ -128,19 +132,21 @@ public class InvoiceRepository {
     return withLineItems(spec.query(InvoiceRepository::mapRow).list());
   }
 
-  /**
-   * Writes a status transition unless a newer one is already stored, so retried or reordered
-   * writes never move an invoice backwards. Returns whether the row changed.
-   */
-  public boolean recordStatus(long invoiceId, InvoiceStatus status, long stateVersion) {
-    return jdbc.sql(
-                """
-                UPDATE invoices SET status = ?, state_version = ?, updated_at = now()
-                 WHERE id = ? AND state_version < ?
-                """)
-            .params(status.wireName(), stateVersion, invoiceId, stateVersion)
-            .update()
-        == 1;
+  /** Records where the invoice's PDF (or its PAID copy) is stored and its SHA-256. */
+  public void recordDocument(long invoiceId, boolean receipt, String path, String sha256) {
+    String sql =
+        receipt
+            ? "UPDATE invoices SET receipt_path = ?, receipt_sha256 = ? WHERE id = ?"
+            : "UPDATE invoices SET pdf_path = ?, pdf_sha256 = ?, pdf_rendered_at = now() WHERE id = ?";
+    jdbc.sql(sql).params(path, sha256, invoiceId).update();
+  }
+
+  /** Invoices of every tenant that are not finished, in id order, a page after the given id. */
+  public List<InvoiceRecord> unfinished(long afterId, int limit) {
+    return jdbc.sql(SELECT + " WHERE i.status NOT IN ('complete', 'cancelled') AND i.id > ? ORDER BY i.id LIMIT ?")
+        .params(afterId, limit)
+        .query(InvoiceRepository::mapRow)
+        .list();
   }
 
   /**
@@ -172,6 +178,26 @@ public class InvoiceRepository {
              WHERE id = ? AND crypto_amount IS NULL
             """)
         .params(cryptoAmount, rate, java.sql.Timestamp.from(lockedAt), source, invoiceId)
+        .update();
+    return findById(invoiceId).orElseThrow();
+  }
+
+  /**
+   * Replaces the quote locked at {@code previousLockedAt}; does nothing if that quote was already
+   * replaced (a retried re-quote), and returns the invoice with whichever quote is now locked.
+   */
+  @Transactional
+  public InvoiceRecord replaceQuote(
+      long invoiceId, Instant previousLockedAt, BigDecimal cryptoAmount, BigDecimal rate,
+      Instant lockedAt, String source) {
+    jdbc.sql(
+            """
+            UPDATE invoices SET crypto_amount = ?, exchange_rate = ?, rate_locked_at = ?,
+                   rate_source = ?, updated_at = now()
+             WHERE id = ? AND rate_locked_at = ?
+            """)
+        .params(cryptoAmount, rate, java.sql.Timestamp.from(lockedAt), source, invoiceId,
+            java.sql.Timestamp.from(previousLockedAt))
         .update();
     return findById(invoiceId).orElseThrow();
   }
@@ -236,6 +262,27 @@ public class InvoiceRepository {
         rs.getLong("state_version"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"),
+        new InvoiceProgress(
+            instant(rs, "issued_at"),
+            rs.getString("issue_error"),
+            rs.getBigDecimal("amount_received"),
+            rs.getBigDecimal("amount_pending"),
+            rs.getBigDecimal("excess_amount"),
+            rs.getBoolean("overpaid"),
+            rs.getBoolean("overdue"),
+            instant(rs, "paid_at"),
+            rs.getBoolean("paid_late"),
+            rs.getBoolean("paid_manually"),
+            instant(rs, "cancelled_at"),
+            rs.getString("cancel_reason"),
+            instant(rs, "completed_at"),
+            rs.getInt("dunning_stage"),
+            rs.getBoolean("dunning_paused"),
+            rs.getInt("flagged_payments"),
+            rs.getString("pdf_path"),
+            rs.getString("pdf_sha256"),
+            rs.getString("receipt_path"),
+            rs.getString("receipt_sha256")),
         List.of());
   }
 

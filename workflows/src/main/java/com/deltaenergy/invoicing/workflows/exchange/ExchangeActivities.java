@@ -5,7 +5,7 @@ import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
 import io.temporal.activity.ActivityInterface;
 
 /** Everything the invoice workflow asks of the exchange. */
-@ActivityInterface
+@ActivityInterface(namePrefix = "Exchange.")
 public interface ExchangeActivities {
 
   /**
@@ -16,6 +16,19 @@ public interface ExchangeActivities {
 
   /** Locks the rate and crypto amount of the invoice once; a retried call returns the same quote. */
   Quote lockQuote(long invoiceId);
+
+  /**
+   * Replaces the quote locked at {@code previousLockedAt} with one at today's rate; a retried call
+   * returns the replacement.
+   */
+  Quote requote(long invoiceId, java.time.Instant previousLockedAt);
+
+  /**
+   * Deposits of a coin with this transaction id (on any of its networks) that reached the account
+   * since the given instant, for manual verification.
+   */
+  java.util.List<com.deltaenergy.invoicing.workflows.payment.ObservedDeposit> findDeposits(
+      CryptoCurrency coin, String txId, java.time.Instant since);
 
   /** The USD price of a coin on a network right now (USDT is 1:1 unless configured otherwise). */
   PriceQuote currentPrice(CryptoCurrency currency, PaymentNetwork network);

@@ -1,22 +1,82 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequest;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.RequoteRequest;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentRequest;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult;
+import com.deltaenergy.invoicing.workflows.payment.DepositObservation;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
-/** One long-running workflow per invoice: the source of truth for the invoice's state. */
+/**
+ * One long-running workflow per invoice, the source of truth for its state: issue, watch for
+ * payment, chase, book, complete (or cancel).
+ */
 @WorkflowInterface
 public interface InvoiceWorkflow {
 
   @WorkflowMethod
   void run(InvoiceWorkflowInput input);
 
-  /** The live state of the invoice. */
+  /** The full live state: payments, confirmations, next check, next dunning stage. */
   @QueryMethod
-  InvoiceWorkflowState status();
+  InvoiceStatusView status();
 
-  /** Voids the invoice; the workflow ends. */
+  /** Waits until the invoice is issued (address, quote, document) or issuing failed. */
+  @UpdateMethod
+  InvoiceStatusView awaitIssued();
+
+  /** The deposit scanner's report of everything that reached the invoice's address. */
   @SignalMethod
-  void cancel(CancelRequest request);
+  void depositsObserved(DepositObservation observation);
+
+  @UpdateMethod
+  VerifyPaymentResult verifyPayment(VerifyPaymentRequest request);
+
+  @UpdateValidatorMethod(updateName = "verifyPayment")
+  void validateVerifyPayment(VerifyPaymentRequest request);
+
+  @UpdateMethod
+  InvoiceStatusView cancel(CancelRequest request);
+
+  @UpdateValidatorMethod(updateName = "cancel")
+  void validateCancel(CancelRequest request);
+
+  @UpdateMethod
+  InvoiceStatusView markPaid(MarkPaidRequest request);
+
+  @UpdateValidatorMethod(updateName = "markPaid")
+  void validateMarkPaid(MarkPaidRequest request);
+
+  @UpdateMethod
+  InvoiceStatusView extendDueDate(ExtendDueDateRequest request);
+
+  @UpdateValidatorMethod(updateName = "extendDueDate")
+  void validateExtendDueDate(ExtendDueDateRequest request);
+
+  @UpdateMethod
+  InvoiceStatusView requote(RequoteRequest request);
+
+  @UpdateValidatorMethod(updateName = "requote")
+  void validateRequote(RequoteRequest request);
+
+  @SignalMethod
+  void pauseDunning(DunningRequest request);
+
+  @SignalMethod
+  void resumeDunning(DunningRequest request);
+
+  /** Tries booking in the CFO ledger again after it failed. */
+  @SignalMethod
+  void retryCfoSync(DunningRequest request);
+
+  /** Tries issuing again after it failed (e.g. once exchange credentials are fixed). */
+  @SignalMethod
+  void retryIssue();
 }

@@ -1,0 +1,76 @@
+package com.deltaenergy.invoicing.activities.document;
+
+import com.deltaenergy.invoicing.persistence.client.Client;
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
+import com.deltaenergy.invoicing.workflows.payment.Payment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Builds the document's content from the stored invoice, its client and its recorded state. */
+@Component
+public class InvoiceDocumentFactory {
+
+  private final DocumentSettings settings;
+  private final byte[] logo;
+
+  public InvoiceDocumentFactory(DocumentSettings settings) {
+    this.settings = settings;
+    try {
+      this.logo = settings.issuerLogo() == null ? null : Files.readAllBytes(settings.issuerLogo());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the issuer logo " + settings.issuerLogo(), e);
+    }
+  }
+
+  public InvoiceDocument invoice(InvoiceRecord invoice, Client client) {
+    return document(invoice, client, null);
+  }
+
+  /** The PAID copy: stamped with the paid date and the transactions that counted. */
+  public InvoiceDocument receipt(InvoiceRecord invoice, Client client, InvoiceState state) {
+    List<String> txIds = state.payments().stream().filter(Payment::counts).map(Payment::txId).toList();
+    InvoiceDocument.Paid paid =
+        new InvoiceDocument.Paid(state.paidAt(), txIds, state.paidManually() ? state.paidManuallyReason() : null);
+    return document(invoice, client, paid);
+  }
+
+  private InvoiceDocument document(InvoiceRecord invoice, Client client, InvoiceDocument.Paid paid) {
+    return new InvoiceDocument(
+        new InvoiceDocument.Issuer(
+            settings.issuerName(), settings.issuerAddress(), settings.issuerTaxId(), settings.issuerEmail(), logo),
+        new InvoiceDocument.BillTo(client.name(), lines(client.address()), client.taxId(), client.contactEmail()),
+        invoice.invoiceNumber(),
+        invoice.issueDate(),
+        invoice.dueDate(),
+        invoice.billingPeriod(),
+        invoice.lineItems().stream()
+            .map(l -> new InvoiceDocument.Line(l.description(), l.quantity(), l.unitPriceUsd(), l.amountUsd()))
+            .toList(),
+        invoice.subtotalUsd(),
+        invoice.taxLabel(),
+        invoice.taxRatePercent(),
+        invoice.taxAmountUsd(),
+        invoice.amountUsd(),
+        invoice.currency(),
+        invoice.network(),
+        invoice.cryptoAmount().setScale(invoice.currency().decimals(), java.math.RoundingMode.UNNECESSARY),
+        invoice.exchangeRate().stripTrailingZeros(),
+        invoice.rateLockedAt(),
+        invoice.depositAddress(),
+        invoice.depositMemo(),
+        settings.terms(),
+        invoice.notes(),
+        paid);
+  }
+
+  private static List<String> lines(String address) {
+    return address == null || address.isBlank()
+        ? List.of()
+        : Arrays.stream(address.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}

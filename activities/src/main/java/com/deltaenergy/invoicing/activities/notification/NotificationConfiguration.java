@@ -1,0 +1,45 @@
+package com.deltaenergy.invoicing.activities.notification;
+
+import java.util.Properties;
+import okhttp3.OkHttpClient;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotificationSettings.class)
+class NotificationConfiguration {
+
+  @Bean
+  JavaMailSender notificationMailSender(NotificationSettings settings) {
+    NotificationSettings.Smtp smtp = settings.smtp();
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost(smtp.host());
+    sender.setPort(smtp.port());
+    sender.setDefaultEncoding("UTF-8");
+    Properties properties = sender.getJavaMailProperties();
+    if (!smtp.username().isBlank()) {
+      sender.setUsername(smtp.username());
+      sender.setPassword(smtp.password());
+      properties.put("mail.smtp.auth", "true");
+    }
+    properties.put("mail.smtp.starttls.enable", String.valueOf(smtp.starttls()));
+    properties.put("mail.smtp.starttls.required", String.valueOf(smtp.starttls()));
+    properties.put("mail.smtp.ssl.enable", String.valueOf(smtp.ssl()));
+    properties.put("mail.smtp.connectiontimeout", String.valueOf(smtp.connectTimeout().toMillis()));
+    properties.put("mail.smtp.timeout", String.valueOf(smtp.timeout().toMillis()));
+    properties.put("mail.smtp.writetimeout", String.valueOf(smtp.timeout().toMillis()));
+    return sender;
+  }
+
+  @Bean
+  OkHttpClient webhookHttpClient() {
+    return new OkHttpClient.Builder()
+        .connectTimeout(java.time.Duration.ofSeconds(5))
+        .readTimeout(java.time.Duration.ofSeconds(15))
+        .callTimeout(java.time.Duration.ofSeconds(20))
+        .build();
+  }
+}

@@ -1,0 +1,170 @@
+package com.deltaenergy.invoicing.activities.notification;
+
+import com.deltaenergy.invoicing.persistence.client.Client;
+import com.deltaenergy.invoicing.persistence.client.ClientRepository;
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceProjectionRepository;
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
+import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
+import com.deltaenergy.invoicing.persistence.notification.NotificationRepository.NewNotification;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
+import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an event into notification intents: one e-mail per recipient and one call per webhook,
+ * each under its idempotency key, rendered now and stored before anything is sent.
+ */
+@Component
+public class NotificationRecorder {
+
+  public static final String BY_WORKFLOW = "workflow";
+  public static final String BY_SWEEP = "sweep";
+  static final String EMAIL = "email";
+  static final String WEBHOOK = "webhook";
+  static final long SYSTEM_TENANT = 1L;
+
+  private final InvoiceRepository invoices;
+  private final ClientRepository clients;
+  private final InvoiceProjectionRepository projections;
+  private final NotificationRepository notifications;
+  private final NotificationTemplates templates;
+  private final NotificationSettings settings;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public NotificationRecorder(
+      InvoiceRepository invoices,
+      ClientRepository clients,
+      InvoiceProjectionRepository projections,
+      NotificationRepository notifications,
+      NotificationTemplates templates,
+      NotificationSettings settings,
+      Clock clock) {
+    this.invoices = invoices;
+    this.clients = clients;
+    this.projections = projections;
+    this.notifications = notifications;
+    this.templates = templates;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public List<Long> record(InvoiceEvent event, String deliveredBy) {
+    InvoiceRecord invoice = invoices.findById(event.invoiceId()).orElseThrow(
+        () -> new IllegalArgumentException("no invoice " + event.invoiceId()));
+    Client client = clients.findById(invoice.tenantId(), invoice.clientId()).orElseThrow();
+    InvoiceState state = projections.recordedState(invoice.id()).orElse(null);
+    String name = event.type().eventName();
+    NotificationTemplates.Message message =
+        templates.render(name, NoticeModel.of(invoice, client, state, event, issuer()));
+    Set<String> recipients = new LinkedHashSet<>();
+    if (message.audience().contains(NotificationTemplates.Audience.OPERATIONS)) {
+      settings.operations().stream().map(String::trim).filter(e -> !e.isEmpty()).forEach(recipients::add);
+    }
+    if (message.audience().contains(NotificationTemplates.Audience.CLIENT)
+        && settings.emailClients() && client.contactEmail() != null && !client.contactEmail().isBlank()) {
+      recipients.add(client.contactEmail().trim());
+    }
+    String eventKey = "invoice:" + invoice.id() + "|" + name + "|" + event.detail();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("invoice_id", invoice.id());
+    data.put("invoice_number", invoice.invoiceNumber());
+    data.put("client", client.name());
+    data.put("status", state == null ? invoice.status().wireName() : state.status().wireName());
+    data.put("amount_usd", invoice.amountUsd().toPlainString());
+    data.put("currency", invoice.currency().name());
+    data.put("network", invoice.network().name());
+    data.put("crypto_amount", invoice.cryptoAmount() == null ? null : invoice.cryptoAmount().stripTrailingZeros().toPlainString());
+    data.put("detail", event.detail());
+    return recordAll(invoice.tenantId(), invoice.id(), eventKey, name, event.detail(), recipients, message, data, deliveredBy);
+  }
+
+  /** An operations alert: operations list and webhooks, once per incident key. */
+  public List<Long> recordAlert(String incidentKey, String subject, String body) {
+    NotificationTemplates.Message message =
+        templates.render("operations.alert", Map.of("subject", subject, "body", body, "issuer", issuer()));
+    Set<String> recipients = new LinkedHashSet<>(settings.operations().stream().map(String::trim).filter(e -> !e.isEmpty()).toList());
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("incident", incidentKey);
+    data.put("subject", subject);
+    data.put("body", body);
+    return recordAll(SYSTEM_TENANT, null, "alert|" + incidentKey, "operations.alert", incidentKey, recipients, message, data, BY_SWEEP);
+  }
+
+  private List<Long> recordAll(
+      long tenantId, Long invoiceId, String eventKey, String event, String detail, Set<String> recipients,
+      NotificationTemplates.Message message, Map<String, Object> data, String deliveredBy) {
+    List<Long> ids = new ArrayList<>();
+    for (String recipient : recipients) {
+      String key = eventKey + "|" + EMAIL + "|" + recipient.toLowerCase(Locale.ROOT);
+      ids.add(notifications.record(new NewNotification(
+          tenantId, invoiceId, key, event, detail, EMAIL, recipient, deliveredBy, message.subject(),
+          message.text(), message.html(), null, message.attachment(), messageId(key))));
+    }
+    for (String url : settings.webhooks()) {
+      String key = eventKey + "|" + WEBHOOK + "|" + url;
+      ids.add(notifications.record(new NewNotification(
+          tenantId, invoiceId, key, event, detail, WEBHOOK, url, deliveredBy, message.subject(),
+          message.text(), null, webhookPayload(url, eventKey, event, message, data), null, messageId(key))));
+    }
+    return ids;
+  }
+
+  /** Slack gets a text; anything else a JSON event whose id is the same for every receiver. */
+  private String webhookPayload(
+      String url, String eventKey, String event, NotificationTemplates.Message message, Map<String, Object> data) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    if (url.contains("hooks.slack.com")) {
+      payload.put("text", "*" + message.subject() + "*\n" + message.text());
+    } else {
+      payload.put("id", eventId(eventKey));
+      payload.put("type", event);
+      payload.put("created_at", clock.instant().toString());
+      payload.put("summary", message.subject());
+      payload.put("data", data);
+    }
+    try {
+      return json.writeValueAsString(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String issuer() {
+    String from = settings.from();
+    int bracket = from.indexOf('<');
+    return bracket > 0 ? from.substring(0, bracket).trim() : from;
+  }
+
+  static String eventId(String eventKey) {
+    return "evt_" + sha256(eventKey).substring(0, 32);
+  }
+
+  /** Stable per intent: a resend after a crash carries the same Message-ID, so receivers dedupe. */
+  private String messageId(String key) {
+    return "<" + sha256(key).substring(0, 40) + "@" + settings.messageIdDomain() + ">";
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

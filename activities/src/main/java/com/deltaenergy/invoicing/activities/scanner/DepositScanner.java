@@ -1,0 +1,172 @@
+package com.deltaenergy.invoicing.activities.scanner;
+
+import com.deltaenergy.invoicing.activities.exchange.DepositSnapshots;
+import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
+import com.deltaenergy.invoicing.activities.invoice.PaymentSettings;
+import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
+import com.deltaenergy.invoicing.persistence.polling.PollingLogRepository;
+import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository;
+import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository.DepositWatch;
+import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
+import com.deltaenergy.invoicing.workflows.payment.DepositObservation;
+import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
+import com.deltaenergy.invoicing.workflows.payment.PaymentFlag;
+import com.deltaenergy.invoicing.workflows.scanner.DepositScanActivities.ScanResult;
+import io.temporal.client.WorkflowClient;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One poll cycle for every watched address: each coin's deposit history is read once, what reached
+ * each address is compared with what was last reported for it, and only changed addresses are
+ * reported: to the invoice workflow while it takes payments, straight into the payment records
+ * (flagged for an operator) once the invoice is closed.
+ */
+@Component
+public class DepositScanner {
+
+  private static final Logger log = LoggerFactory.getLogger(DepositScanner.class);
+
+  private final DepositWatchRepository watches;
+  private final DepositSnapshots snapshots;
+  private final PaymentRepository payments;
+  private final PollingLogRepository pollingLog;
+  private final WorkflowClient workflows;
+  private final PaymentSettings settings;
+  private final LateDepositAlerts lateDepositAlerts;
+  private final Clock clock;
+  private final String worker = ManagementFactory.getRuntimeMXBean().getName();
+
+  public DepositScanner(
+      DepositWatchRepository watches,
+      DepositSnapshots snapshots,
+      PaymentRepository payments,
+      PollingLogRepository pollingLog,
+      WorkflowClient workflows,
+      PaymentSettings settings,
+      LateDepositAlerts lateDepositAlerts,
+      Clock clock) {
+    this.watches = watches;
+    this.snapshots = snapshots;
+    this.payments = payments;
+    this.pollingLog = pollingLog;
+    this.workflows = workflows;
+    this.settings = settings;
+    this.lateDepositAlerts = lateDepositAlerts;
+    this.clock = clock;
+  }
+
+  public ScanResult scan(Instant tick) {
+    Instant started = clock.instant();
+    long fetchesBefore = snapshots.fetches();
+    List<DepositWatch> active = watches.active(started);
+    Map<CryptoCurrency, List<DepositWatch>> byCoin = new EnumMap<>(CryptoCurrency.class);
+    for (DepositWatch watch : active) {
+      byCoin.computeIfAbsent(CryptoCurrency.valueOf(watch.coin()), c -> new ArrayList<>()).add(watch);
+    }
+    int signals = 0;
+    List<String> errors = new ArrayList<>();
+    for (Map.Entry<CryptoCurrency, List<DepositWatch>> coin : byCoin.entrySet()) {
+      DepositSnapshots.Snapshot snapshot;
+      try {
+        snapshot = snapshots.refresh(coin.getKey());
+      } catch (ExchangeException e) {
+        errors.add(coin.getKey() + ": " + e.getMessage());
+        continue;
+      }
+      for (DepositWatch watch : coin.getValue()) {
+        try {
+          signals += report(watch, snapshot.to(watch.address(), null), snapshot.fetchedAt()) ? 1 : 0;
+        } catch (RuntimeException e) {
+          // One invoice's trouble (e.g. its workflow is gone) must not stop the others' reports.
+          errors.add(watch.workflowId() + ": " + e.getMessage());
+          log.warn("Could not report deposits to {}: {}", watch.workflowId(), e.toString());
+        }
+      }
+    }
+    Instant finished = clock.instant();
+    int calls = (int) (snapshots.fetches() - fetchesBefore);
+    pollingLog.log(
+        new PollingLogRepository.Cycle(
+            tick, started, finished, Math.max(0, Duration.between(tick, started).toMillis()),
+            byCoin.size(), calls, active.size(), signals, errors.size(),
+            errors.isEmpty() ? null : String.join("; ", errors), worker));
+    return new ScanResult(settings.pollingInterval(), byCoin.size(), calls, active.size(), signals, errors.size());
+  }
+
+  /** Reports an address whose deposits changed since the last report; true if it signalled. */
+  private boolean report(DepositWatch watch, List<ObservedDeposit> deposits, Instant observedAt) {
+    if (deposits.isEmpty() && watch.lastHash() == null) {
+      return false; // nothing has reached the address: nothing to report
+    }
+    String hash = fingerprint(deposits);
+    if (hash.equals(watch.lastHash())) {
+      return false;
+    }
+    boolean signalled = false;
+    if (watch.open()) {
+      workflows
+          .newWorkflowStub(InvoiceWorkflow.class, watch.workflowId())
+          .depositsObserved(new DepositObservation(observedAt, deposits));
+      signalled = true;
+    } else {
+      recordLateDeposits(watch, deposits);
+    }
+    watches.reported(watch.invoiceId(), watch.lastHash(), hash, observedAt);
+    return signalled;
+  }
+
+  /** Deposits to a closed invoice's address: recorded once, never counted, an operator told. */
+  private void recordLateDeposits(DepositWatch watch, List<ObservedDeposit> deposits) {
+    PaymentFlag flag =
+        InvoiceStatus.CANCELLED.wireName().equals(watch.finalStatus())
+            ? PaymentFlag.AFTER_CANCEL
+            : PaymentFlag.AFTER_COMPLETION;
+    for (ObservedDeposit deposit : deposits) {
+      boolean recorded =
+          payments.recordLate(
+              watch.invoiceId(), deposit.txId(),
+              deposit.network() == null ? deposit.exchangeNetwork() : deposit.network().name(),
+              deposit.exchangeNetwork(), watch.address(), deposit.coinCode(), deposit.amount(),
+              deposit.confirmations(), deposit.status().name(), flag.name(), deposit.rawRecord(),
+              deposit.insertedAt(), clock.instant());
+      if (recorded) {
+        log.warn("Deposit {} reached closed invoice {} ({}); recorded and flagged {}",
+            deposit.key(), watch.workflowId(), watch.finalStatus(), flag);
+        lateDepositAlerts.alert(watch.invoiceId(), deposit, flag);
+      }
+    }
+  }
+
+  /** What the scanner reports of an address: each deposit's identity, amount, count and status. */
+  static String fingerprint(List<ObservedDeposit> deposits) {
+    String canonical =
+        deposits.stream()
+            .sorted(Comparator.comparing(ObservedDeposit::key))
+            .map(d -> d.key() + "|" + d.amount().toPlainString() + "|" + d.confirmations() + "|" + d.status())
+            .collect(Collectors.joining("\n"));
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

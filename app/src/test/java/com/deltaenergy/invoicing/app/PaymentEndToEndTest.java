@@ -1,0 +1,208 @@
+package com.deltaenergy.invoicing.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The embedded default over HTTP, in real time: create an invoice, pay it through the sandbox
+ * exchange, and watch the scanner (one-second cycles here) and the workflow take it to paid.
+ */
+@SpringBootTest(
+    classes = CryptoInvoicingApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+    properties = {
+      "invoicing.database.embedded.ephemeral=true",
+      "invoicing.payments.polling-interval=1s",
+      "invoicing.sandbox.confirmation-interval=0s",
+      "invoicing.sandbox.state-file=",
+    })
+class PaymentEndToEndTest {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static int port;
+
+  @DynamicPropertySource
+  static void ports(DynamicPropertyRegistry registry) throws IOException {
+    port = freePort();
+    int temporal = freePort();
+    int smtp = freePort();
+    Path data = Files.createTempDirectory("invoicing-e2e");
+    registry.add("server.port", () -> port);
+    registry.add("invoicing.temporal.embedded.port", () -> temporal);
+    registry.add("invoicing.notifications.smtp.port", () -> smtp);
+    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
+    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
+  }
+
+  @Test
+  void createPayConfirmAndSeeItPaid() throws Exception {
+    JsonNode invoice =
+        send("POST", "/api/invoice/create",
+            """
+            {"client_id": 1, "amount_usd": 9700, "crypto_currency": "BTC", "billing_period": "November 2026",
+             "due_date": "%s", "description": "Colocation"}
+            """.formatted(LocalDate.now().plusDays(20)),
+            201);
+    long id = invoice.get("id").asLong();
+    assertThat(invoice.get("status").asText()).isEqualTo("sent");
+    assertThat(invoice.get("crypto_amount").asText()).isEqualTo("0.10000000");
+    assertThat(invoice.get("deposit_address").asText()).startsWith("bc1q");
+    String address = invoice.get("deposit_address").asText();
+
+    HttpResponse<byte[]> pdf = bytes("/api/invoice/" + id + "/pdf", null);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("filename=\"" + invoice.get("invoice_number").asText() + ".pdf\"");
+    assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+    String etag = pdf.headers().firstValue("ETag").orElseThrow();
+    assertThat(bytes("/api/invoice/" + id + "/pdf", etag).statusCode()).isEqualTo(304);
+    assertThat(bytes("/api/invoice/999999/pdf", null).statusCode()).isEqualTo(404);
+
+    JsonNode deposit =
+        send("POST", "/sandbox/deposits",
+            "{\"address\": \"" + address + "\", \"amount\": 0.1, \"coin\": \"BTC\", \"network\": \"BTC\"}", 201);
+    String tx = deposit.get("tx_id").asText();
+    JsonNode detected = awaitInvoice(id, i -> i.get("status").asText().equals("payment_detected"));
+    assertThat(detected.get("payments").get(0).get("tx_hash").asText()).isEqualTo(tx);
+    assertThat(detected.get("amount_pending").asText()).isEqualTo("0.10000000");
+
+    send("POST", "/sandbox/deposits/" + tx + "/confirmations", "{\"confirmations\": 1}", 200);
+    JsonNode confirming = awaitInvoice(id, i -> i.get("status").asText().equals("confirming"));
+    assertThat(confirming.get("payments").get(0).get("confirmations").asInt()).isEqualTo(1);
+    assertThat(confirming.get("confirmations_required").asInt()).isEqualTo(3);
+
+    send("POST", "/sandbox/deposits/" + tx + "/confirmations", "{\"confirmations\": 3}", 200);
+    JsonNode paid = awaitInvoice(id, i -> !i.get("paid_at").isNull());
+    assertThat(paid.get("amount_received").asText()).isEqualTo("0.10000000");
+    assertThat(paid.get("paid_late").asBoolean()).isFalse();
+
+    // The PAID copy is rendered right after the payment is recorded.
+    HttpResponse<byte[]> receipt = bytes("/api/invoice/" + id + "/pdf", null);
+    for (int i = 0; i < 100 && !receipt.headers().firstValue("Content-Disposition").orElseThrow().contains("-paid.pdf"); i++) {
+      Thread.sleep(100);
+      receipt = bytes("/api/invoice/" + id + "/pdf", null);
+    }
+    assertThat(receipt.headers().firstValue("Content-Disposition").orElseThrow()).contains("-paid.pdf");
+    assertThat(receipt.headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
+
+    JsonNode payments = get("/api/invoice/" + id + "/payments");
+    assertThat(payments).hasSize(1);
+    assertThat(payments.get(0).get("counts").asBoolean()).isTrue();
+    JsonNode notices = get("/api/invoice/" + id + "/notifications");
+    assertThat(notices.findValuesAsText("event")).contains("invoice.created", "invoice.paid");
+
+    JsonNode cancel = sendRaw("POST", "/api/invoice/" + id + "/cancel", "{\"reason\": \"too late\"}");
+    assertThat(cancel.get("status").asInt()).isEqualTo(409);
+
+    JsonNode polling = get("/api/polling-stats");
+    assertThat(polling.at("/last_hour/cycles").asLong()).isPositive();
+    assertThat(polling.at("/last_hour/exchange_calls").asLong()).isPositive();
+    JsonNode dashboard = get("/api/dashboard-stats");
+    assertThat(dashboard.at("/paid_this_month/count").asLong()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void operatorsExtendVerifyAndCancel() throws Exception {
+    JsonNode invoice =
+        send("POST", "/api/invoice/create",
+            """
+            {"client_id": 2, "amount_usd": 100, "crypto_currency": "USDT", "crypto_network": "TRC20",
+             "billing_period": "November 2026", "due_date": "%s", "description": "Hosting"}
+            """.formatted(LocalDate.now().plusDays(10)),
+            201);
+    long id = invoice.get("id").asLong();
+
+    JsonNode extended =
+        send("POST", "/api/invoice/" + id + "/extend-due-date",
+            "{\"new_due_date\": \"" + LocalDate.now().plusDays(40) + "\", \"reason\": \"client asked\"}", 200);
+    assertThat(extended.get("due_date").asText()).isEqualTo(LocalDate.now().plusDays(40).toString());
+    JsonNode badDate = sendRaw("POST", "/api/invoice/" + id + "/extend-due-date",
+        "{\"new_due_date\": \"" + LocalDate.now().plusDays(1) + "\", \"reason\": \"x\"}");
+    assertThat(badDate.get("status").asInt()).as(badDate.toString()).isEqualTo(400);
+
+    JsonNode rejected = send("POST", "/api/invoice/" + id + "/verify-payment", "{\"tx_hash\": \"deadbeef\"}", 200);
+    assertThat(rejected.get("verdict").asText()).isEqualTo("rejected");
+    JsonNode deposit =
+        send("POST", "/sandbox/deposits",
+            "{\"address\": \"" + invoice.get("deposit_address").asText() + "\", \"amount\": 100, \"coin\": \"USDT\", \"network\": \"TRC20\"}", 201);
+    JsonNode accepted =
+        send("POST", "/api/invoice/" + id + "/verify-payment", "{\"tx_hash\": \"" + deposit.get("tx_id").asText() + "\"}", 200);
+    assertThat(accepted.get("verdict").asText()).isEqualTo("accepted");
+    assertThat(accepted.at("/invoice/payments/0/manual").asBoolean()).isTrue();
+
+    JsonNode missingReason = sendRaw("POST", "/api/invoice/" + id + "/cancel", "{}");
+    assertThat(missingReason.get("status").asInt()).isEqualTo(400);
+    assertThat(missingReason.at("/errors/0/field").asText()).isEqualTo("reason");
+    JsonNode cancelled = send("POST", "/api/invoice/" + id + "/cancel", "{\"reason\": \"issued by mistake\"}", 200);
+    assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
+    JsonNode audit = get("/api/invoice/" + id + "/audit");
+    assertThat(audit.findValuesAsText("action")).contains("extend_due_date", "verify_payment", "cancel");
+  }
+
+  private JsonNode awaitInvoice(long id, Predicate<JsonNode> condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode invoice = get("/api/invoice/" + id);
+    while (!condition.test(invoice)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out; last: " + invoice);
+      }
+      Thread.sleep(200);
+      invoice = get("/api/invoice/" + id);
+    }
+    return invoice;
+  }
+
+  private static JsonNode get(String path) throws Exception {
+    return send("GET", path, null, 200);
+  }
+
+  private static JsonNode send(String method, String path, String body, int expectedStatus) throws Exception {
+    HttpResponse<String> response = exchange(method, path, body);
+    assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isEqualTo(expectedStatus);
+    return response.body().isEmpty() ? null : JSON.readTree(response.body());
+  }
+
+  private static JsonNode sendRaw(String method, String path, String body) throws Exception {
+    return JSON.readTree(exchange(method, path, body).body());
+  }
+
+  private static HttpResponse<String> exchange(String method, String path, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json");
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<byte[]> bytes(String path, String ifNoneMatch) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (ifNoneMatch != null) {
+      request.header("If-None-Match", ifNoneMatch);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package com.deltaenergy.invoicing.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
+import com.deltaenergy.invoicing.persistence.payment.PaymentRepository.PaymentRecord;
+import com.deltaenergy.invoicing.workflows.address.BlockchainAddresses;
+import com.deltaenergy.invoicing.workflows.invoice.CancelRequest;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentRequest;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult;
+import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.payment.PaymentFlag;
+import com.deltaenergy.invoicing.worker.recovery.InvoiceRecoverySweep;
+import io.temporal.client.WorkflowStub;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class InvoiceLifecycleTest extends WorkerIntegrationTest {
+
+  @Autowired PaymentRepository payments;
+  @Autowired InvoiceRecoverySweep recovery;
+
+  @Test
+  void issuesWithAnAddressAQuoteADocumentAndANotice() throws Exception {
+    InvoiceRecord invoice = storeInvoice(PaymentNetwork.TRC20, "5000.00", today().plusDays(20));
+    InvoiceWorkflow workflow = startAndIssue(invoice);
+
+    InvoiceRecord issued = invoices.findById(invoice.id()).orElseThrow();
+    assertThat(issued.status()).isEqualTo(InvoiceStatus.SENT);
+    assertThat(BlockchainAddresses.problem(PaymentNetwork.TRC20, issued.depositAddress())).isEmpty();
+    assertThat(issued.cryptoAmount()).isEqualByComparingTo("5000.000000");
+    Path pdf = Path.of(issued.progress().pdfPath());
+    assertThat(pdf).exists();
+    try (var document = Loader.loadPDF(Files.readAllBytes(pdf))) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains(invoice.invoiceNumber()).contains(issued.depositAddress()).contains("5000.000000 USDT");
+    }
+    assertThat(workflow.status().state().status()).isEqualTo(InvoiceStatus.SENT);
+
+    List<MimeMessage> created = mailsAbout(invoice, 2, "Invoice " + invoice.invoiceNumber() + " from");
+    assertThat(created).hasSize(2);
+    assertThat(created.stream().map(m -> recipient(m)).toList())
+        .containsExactlyInAnyOrder("aldo@deltaenergy.com", "tiago@deltaenergy.com");
+    assertThat(attachmentNames(created.get(0))).containsExactly(invoice.invoiceNumber() + ".pdf");
+  }
+
+  @Test
+  void aPaymentFoundByTheScannerPaysTheInvoiceAndSendsTheReceipt() throws Exception {
+    InvoiceRecord invoice = storeInvoice(PaymentNetwork.BTC, "970.00", today().plusDays(20));
+    InvoiceWorkflow workflow = startAndIssue(invoice);
+    String address = invoices.findById(invoice.id()).orElseThrow().depositAddress();
+    String amount = invoices.findById(invoice.id()).orElseThrow().cryptoAmount().stripTrailingZeros().toPlainString();
+
+    String tx = deposit(address, amount, "BTC", "BTC", 0);
+    scan();
+    assertThat(await(workflow, s -> s.status() == InvoiceStatus.PAYMENT_DETECTED).payments()).hasSize(1);
+    confirm(tx, 1);
+    scan();
+    await(workflow, s -> s.status() == InvoiceStatus.CONFIRMING);
+    confirm(tx, 3);
+    scan();
+    InvoiceState paid = await(workflow, s -> s.paidAt() != null);
+    assertThat(paid.payments()).singleElement().satisfies(p -> {
+      assertThat(p.txId()).isEqualTo(tx);
+      assertThat(p.counts()).isTrue();
+    });
+
+    List<PaymentRecord> stored =
+        eventually(() -> payments.forInvoice(1L, invoice.id()), list -> !list.isEmpty() && list.get(0).confirmations() == 3);
+    assertThat(stored).singleElement().satisfies(p -> {
+      assertThat(p.txHash()).isEqualTo(tx);
+      assertThat(p.confirmations()).isEqualTo(3);
+      assertThat(p.counts()).isTrue();
+    });
+    List<MimeMessage> receipts = mailsAbout(invoice, 2, "paid, thank you");
+    assertThat(attachmentNames(receipts.get(0))).containsExactly(invoice.invoiceNumber() + "-paid.pdf");
+    Path receipt = Path.of(invoices.findById(invoice.id()).orElseThrow().progress().receiptPath());
+    try (var document = Loader.loadPDF(Files.readAllBytes(receipt))) {
+      assertThat(new PDFTextStripper().getText(document)).contains("PAID").contains(tx);
+    }
+  }
+
+  @Test
+  void aDepositOnTheWrongNetworkIsRecordedAndFlaggedForAnOperator() {
+    InvoiceRecord invoice = storeInvoice(PaymentNetwork.ERC20, "100.00", today().plusDays(20));
+    InvoiceWorkflow workflow = startAndIssue(invoice);
+    String address = invoices.findById(invoice.id()).orElseThrow().depositAddress();
+
+    String tx = deposit(address, "100", "USDT", "BEP20", 30);
+    scan();
+    InvoiceState state = await(workflow, s -> !s.payments().isEmpty());
+    assertThat(state.status()).isEqualTo(InvoiceStatus.SENT);
+    assertThat(state.payments()).singleElement().satisfies(p -> {
+      assertThat(p.counts()).isFalse();
+      assertThat(p.flag()).isEqualTo(PaymentFlag.WRONG_NETWORK);
+    });
+    assertThat(eventually(() -> payments.forInvoice(1L, invoice.id()), list -> !list.isEmpty()))
+        .singleElement().satisfies(p -> {
+          assertThat(p.txHash()).isEqualTo(tx);
+          assertThat(p.flag()).isEqualTo("WRONG_NETWORK");
+        });
+    assertThat(mailsAbout(invoice, 2, "Check a deposit")).hasSize(2);
+  }
+
+  @Test
+  void aDepositAfterCancellationIsRecordedAndFlaggedNeverCounted() {
+    InvoiceRecord invoice = storeInvoice(PaymentNetwork.TAO, "450.00", today().plusDays(20));
+    InvoiceWorkflow workflow = startAndIssue(invoice);
+    workflow.cancel(new CancelRequest("client went away", "ops@deltaenergy.com"));
+    WorkflowStub.fromTyped(workflow).getResult(Void.class);
+    String address = invoices.findById(invoice.id()).orElseThrow().depositAddress();
+
+    String tx = deposit(address, "1", "TAO", "TAO", 12);
+    scan();
+    scan(); // a second cycle finds nothing new: recorded once
+
+    assertThat(payments.forInvoice(1L, invoice.id())).singleElement().satisfies(p -> {
+      assertThat(p.txHash()).isEqualTo(tx);
+      assertThat(p.counts()).isFalse();
+      assertThat(p.flag()).isEqualTo("AFTER_CANCEL");
+    });
+    assertThat(invoices.findById(invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.CANCELLED);
+    assertThat(mailsAbout(invoice, 2, "Check a deposit")).hasSize(2);
+  }
+
+  @Test
+  void aPaymentTheScannerHasNotSeenIsVerifiedByTxIdAndCountedOnce() {
+    InvoiceRecord invoice = storeInvoice(PaymentNetwork.BTC, "97.00", today().plusDays(20));
+    InvoiceWorkflow workflow = startAndIssue(invoice);
+    InvoiceRecord issued = invoices.findById(invoice.id()).orElseThrow();
+    String tx = deposit(issued.depositAddress(), issued.cryptoAmount().stripTrailingZeros().toPlainString(), "BTC", "BTC", 1);
+
+    VerifyPaymentResult unknown = workflow.verifyPayment(new VerifyPaymentRequest("abcdef0123456789", "ops"));
+    assertThat(unknown.verdict()).isEqualTo(VerifyPaymentResult.Verdict.REJECTED);
+
+    VerifyPaymentResult accepted = workflow.verifyPayment(new VerifyPaymentRequest(tx, "ops"));
+    assertThat(accepted.verdict()).isEqualTo(VerifyPaymentResult.Verdict.ACCEPTED);
+    assertThat(workflow.verifyPayment(new VerifyPaymentRequest(tx, "ops")).verdict())
+        .isEqualTo(VerifyPaymentResult.Verdict.ALREADY_COUNTED);
+    scan();
+
+    InvoiceState state = await(workflow, s -> s.status() == InvoiceStatus.CONFIRMING);
+    assertThat(state.payments()).singleElement().satisfies(p -> assertThat(p.manual()).isTrue());
+    assertThat(eventually(() -> payments.forInvoice(1L, invoice.id()), list -> !list.isEmpty()))
+        .singleElement().satisfies(p -> assertThat(p.manual()).isTrue());
+  }
+
+  @Test
+  void theRecoverySweepStartsAWorkflowForAnUnfinishedInvoiceThatHasNone() {
+    InvoiceRecord orphan = storeInvoice(PaymentNetwork.BTC, "10.00", today().plusDays(20));
+
+    InvoiceRecoverySweep.Report report = recovery.sweep();
+
+    assertThat(report.restarted()).contains(orphan.invoiceNumber());
+    InvoiceWorkflow workflow = client.newWorkflowStub(InvoiceWorkflow.class, orphan.workflowId());
+    InvoiceState state = await(workflow, s -> s.status() == InvoiceStatus.SENT);
+    assertThat(state.depositAddress()).isNotNull();
+    assertThat(recovery.sweep().restarted()).doesNotContain(orphan.invoiceNumber());
+  }
+
+  private List<MimeMessage> mailsAbout(InvoiceRecord invoice, int count, String subjectFragment) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    List<MimeMessage> found = List.of();
+    while (System.nanoTime() < deadline) {
+      found =
+          withSubject(MAIL.getReceivedMessages(), subjectFragment).stream()
+              .filter(m -> subject(m).contains(invoice.invoiceNumber()))
+              .toList();
+      if (found.size() >= count) {
+        return found;
+      }
+      pause(java.time.Duration.ofMillis(100));
+    }
+    throw new AssertionError("expected " + count + " mails '" + subjectFragment + "' about " + invoice.invoiceNumber()
+        + ", found " + found.size());
+  }
+
+  private static String recipient(MimeMessage message) {
+    try {
+      return message.getAllRecipients()[0].toString();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<String> attachmentNamesUnchecked(MimeMessage message) {
+    try {
+      return attachmentNames(message);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<String> attachmentNames(MimeMessage message) throws Exception {
+    List<String> names = new java.util.ArrayList<>();
+    collect((Multipart) message.getContent(), names);
+    return names;
+  }
+
+  private static void collect(Multipart multipart, List<String> names) throws Exception {
+    for (int i = 0; i < multipart.getCount(); i++) {
+      var part = multipart.getBodyPart(i);
+      if (part.getFileName() != null) {
+        names.add(part.getFileName());
+      } else if (part.getContent() instanceof Multipart nested) {
+        collect(nested, names);
+      }
+    }
+  }
+
+}

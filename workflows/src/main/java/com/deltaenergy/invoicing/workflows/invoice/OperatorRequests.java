@@ -1,0 +1,31 @@
+package com.deltaenergy.invoicing.workflows.invoice;
+
+import java.time.LocalDate;
+
+/** What operators ask of an invoice. Each names who asks and why; both go to the audit trail. */
+public final class OperatorRequests {
+
+  private OperatorRequests() {}
+
+  public record MarkPaidRequest(String reason, String requestedBy) {}
+
+  public record ExtendDueDateRequest(LocalDate newDueDate, String reason, String requestedBy) {}
+
+  public record RequoteRequest(String reason, String requestedBy) {}
+
+  public record VerifyPaymentRequest(String txHash, String requestedBy) {}
+
+  public record DunningRequest(String reason, String requestedBy) {}
+
+  /** How a manual TxID verification ended. */
+  public record VerifyPaymentResult(Verdict verdict, String reason, String txHash, String paymentKey) {
+    public enum Verdict {
+      /** Found on the exchange, matches, and now counts (marked manual). */
+      ACCEPTED,
+      /** Already counted for this invoice; counted once. */
+      ALREADY_COUNTED,
+      /** Not found, or does not match the invoice; the reason says which. */
+      REJECTED
+    }
+  }
+}
