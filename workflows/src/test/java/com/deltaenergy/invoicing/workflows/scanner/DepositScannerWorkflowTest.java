@@ -2,6 +2,7 @@ package com.deltaenergy.invoicing.workflows.scanner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.workflows.replay.RecordedHistories;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
@@ -77,5 +78,30 @@ class DepositScannerWorkflowTest {
           .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
     }
     WorkflowStub.fromTyped(scanner).terminate("test over");
+  }
+
+  @Test
+  void theScannerReplaysItsOwnAndItsRecordedHistory() throws Exception {
+    WorkflowClient client = env.getWorkflowClient();
+    DepositScannerWorkflow scanner =
+        client.newWorkflowStub(
+            DepositScannerWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(DepositScannerWorkflow.WORKFLOW_ID)
+                .setTaskQueue("scanner-test")
+                .build());
+    WorkflowClient.start(scanner::run, Duration.ofSeconds(30));
+    // Long enough for the first run to continue as new: its history is complete.
+    env.sleep(Duration.ofHours(2));
+    var firstRun = WorkflowStub.fromTyped(scanner).getExecution();
+    var history = client.fetchHistory(firstRun.getWorkflowId(), firstRun.getRunId());
+    WorkflowStub.fromTyped(scanner).terminate("test over");
+
+    assertThat(history.getLastEvent().getEventType())
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    RecordedHistories.assertReplays(
+        history,
+        "deposit-scanner",
+        DepositScannerWorkflowImpl.class);
   }
 }

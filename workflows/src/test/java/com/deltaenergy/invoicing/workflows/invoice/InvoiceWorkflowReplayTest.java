@@ -1,0 +1,82 @@
+package com.deltaenergy.invoicing.workflows.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.workflows.cfo.CfoSyncState;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentRequest;
+import com.deltaenergy.invoicing.workflows.replay.RecordedHistories;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every change to the invoice workflow must replay the histories of invoices already running.
+ *
+ * <p>Each scenario runs the current code and replays its fresh history and the one recorded from
+ * the released code (see {@link RecordedHistories}). Record after a deliberate, gated change:
+ * {@code ./mvnw -pl workflows test -Dtest='*ReplayTest' -Dhistories.record=true}.
+ */
+class InvoiceWorkflowReplayTest extends InvoiceWorkflowTestSupport {
+
+  @Test
+  void paidConfirmedAndBookedReplays() throws Exception {
+    InvoiceWorkflow invoice = issue(101, 10);
+    observe(invoice, btc(101, "tx-replay-1", "0.02000000", 3));
+    awaitStatus(invoice, InvoiceStatus.PARTIALLY_PAID);
+    observe(invoice, btc(101, "tx-replay-1", "0.02000000", 3), btc(101, "tx-replay-2", "0.03000000", 1));
+    awaitStatus(invoice, InvoiceStatus.CONFIRMING);
+    observe(invoice, btc(101, "tx-replay-1", "0.02000000", 3), btc(101, "tx-replay-2", "0.03000000", 3));
+    WorkflowStub.fromTyped(invoice).getResult(Void.class);
+
+    assertReplays(invoice, "invoice-paid-confirmed-booked");
+  }
+
+  @Test
+  void thirtyDaysOfDunningReplays() throws Exception {
+    InvoiceWorkflow invoice = issue(102, 2);
+    invoice.pauseDunning(new DunningRequest("talking to the client", "ops"));
+    await(invoice, InvoiceState::dunningPaused);
+    env.sleep(Duration.ofDays(9));
+    invoice.resumeDunning(new DunningRequest("no answer", "ops"));
+    invoice.extendDueDate(new ExtendDueDateRequest(today.plusDays(5), "client asked", "ops"));
+    env.sleep(Duration.ofDays(40));
+    awaitStatus(invoice, InvoiceStatus.IN_COLLECTIONS);
+    awaitTold(com.deltaenergy.invoicing.workflows.notification.InvoiceEvent.Type.COLLECTIONS);
+
+    assertReplays(invoice, "invoice-dunning-to-collections");
+  }
+
+  @Test
+  void ledgerDownRetriesAndManualRetryReplays() throws Exception {
+    InvoiceWorkflow invoice = issue(103, 10);
+    cfo.failuresBeforeSuccess = 4;
+    exchange.depositsByTxId.put("abc103", java.util.List.of(btc(103, "abc103", "0.05000000", 3)));
+    var verified = invoice.verifyPayment(new VerifyPaymentRequest("abc103", "ops@deltaenergy.com"));
+    assertThat(verified.verdict()).isEqualTo(OperatorRequests.VerifyPaymentResult.Verdict.ACCEPTED);
+    awaitStatus(invoice, InvoiceStatus.PAID);
+    env.sleep(Duration.ofMinutes(30));
+    await(invoice, s -> s.cfo().status() == CfoSyncState.Status.FAILED);
+    invoice.retryCfoSync(new DunningRequest("ledger is back", "ops"));
+    WorkflowStub.fromTyped(invoice).getResult(Void.class);
+
+    assertReplays(invoice, "invoice-ledger-retries");
+  }
+
+  @Test
+  void cancelledBeforeAnyPaymentReplays() throws Exception {
+    InvoiceWorkflow invoice = issue(104, 10);
+    env.sleep(Duration.ofDays(3));
+    invoice.cancel(new CancelRequest("issued twice", "ops"));
+    WorkflowStub.fromTyped(invoice).getResult(Void.class);
+
+    assertReplays(invoice, "invoice-cancelled");
+  }
+
+  private void assertReplays(InvoiceWorkflow invoice, String name) throws Exception {
+    var execution = WorkflowStub.fromTyped(invoice).getExecution();
+    RecordedHistories.assertReplays(
+        client.fetchHistory(execution.getWorkflowId(), execution.getRunId()), name, InvoiceWorkflowImpl.class);
+  }
+}

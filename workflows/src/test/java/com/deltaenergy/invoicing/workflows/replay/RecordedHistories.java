@@ -1,0 +1,45 @@
+package com.deltaenergy.invoicing.workflows.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Histories recorded from released workflow code, under {@code src/test/resources/histories}.
+ *
+ * <p>A workflow change must replay both a fresh history and the recorded ones; a change that is
+ * not gated with {@code Workflow.getVersion} fails the second replay. After a deliberate, gated
+ * change, record new histories next to the old ones with {@code -Dhistories.record=true}.
+ */
+public final class RecordedHistories {
+
+  private static final Path RECORDED = Path.of("src/test/resources/histories");
+
+  private RecordedHistories() {}
+
+  /** Replays the fresh history, records it when asked to, then replays the recorded one. */
+  public static void assertReplays(WorkflowExecutionHistory fresh, String name, Class<?> workflowImplementation)
+      throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(fresh, workflowImplementation);
+
+    Path file = RECORDED.resolve(name + ".json");
+    if (Boolean.getBoolean("histories.record")) {
+      write(file, fresh.toJson(true));
+    }
+    assertThat(file)
+        .as("no recorded history %s; record it with -Dhistories.record=true", file)
+        .exists();
+    String recorded = Files.readString(file, StandardCharsets.UTF_8);
+    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(recorded), workflowImplementation);
+  }
+
+  private static void write(Path file, String json) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, json, StandardCharsets.UTF_8);
+  }
+}
