@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,9 @@ class ComposeFileTest {
   private static final Set<String> SPRING_VARIABLES = Set.of("SERVER_PORT", "JAVA_TOOL_OPTIONS");
   private static final Set<String> REQUIRED =
       Set.of("DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE");
+  /** Only the worker books revenue in the CFO ledger. */
+  private static final Set<String> CFO_LEDGER =
+      Set.of("CFO_DATABASE_URL", "CFO_DATABASE_USER", "CFO_DATABASE_PASSWORD");
 
   private static Map<String, Object> services;
   private static Set<String> variablesTheApplicationReads;
@@ -84,6 +88,30 @@ class ComposeFileTest {
   }
 
   @Test
+  void onlyTheWorkerReachesTheCfoLedgerInADatabaseTheComposePostgresqlCreates() throws IOException {
+    Map<String, Object> worker = environment("worker");
+    assertThat(worker.keySet()).containsAll(CFO_LEDGER);
+    assertThat(environment("api").keySet()).doesNotContainAnyElementsOf(CFO_LEDGER);
+
+    String initDirectory = "./docker/postgresql/init";
+    assertThat(String.valueOf(service("postgresql").get("volumes")))
+        .contains(initDirectory + ":/docker-entrypoint-initdb.d");
+    String init;
+    try (var scripts = Files.list(ROOT.resolve(initDirectory))) {
+      init = String.join("\n", scripts.filter(f -> f.toString().endsWith(".sql")).map(ComposeFileTest::read).toList());
+    }
+    Matcher user = Pattern.compile("CREATE USER (\\w+) WITH PASSWORD '([^']*)'").matcher(init);
+    Matcher database = Pattern.compile("CREATE DATABASE (\\w+) OWNER (\\w+)").matcher(init);
+    assertThat(user.find()).as("a CREATE USER in %s", initDirectory).isTrue();
+    assertThat(database.find()).as("a CREATE DATABASE in %s", initDirectory).isTrue();
+    assertThat(database.group(2)).isEqualTo(user.group(1));
+    assertThat(database.group(1)).isNotEqualTo(environment("postgresql").get("POSTGRES_DB"));
+    assertThat(worker.get("CFO_DATABASE_URL")).isEqualTo("jdbc:postgresql://postgresql:5432/" + database.group(1));
+    assertThat(worker.get("CFO_DATABASE_USER")).isEqualTo(user.group(1));
+    assertThat(worker.get("CFO_DATABASE_PASSWORD")).isEqualTo(user.group(2));
+  }
+
+  @Test
   void temporalSettingsPointAtTheTemporalService() {
     assertThat(ports("temporal")).contains("7233:7233");
     for (String name : List.of("api", "worker", "temporal-ui")) {
@@ -121,6 +149,14 @@ class ComposeFileTest {
     for (String name : List.of("api", "worker")) {
       Path dockerfile = ROOT.resolve(String.valueOf(service(name).get("build"))).resolve("Dockerfile");
       assertThat(Files.readString(dockerfile)).contains("COPY target/" + name + "-*-exec.jar");
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
