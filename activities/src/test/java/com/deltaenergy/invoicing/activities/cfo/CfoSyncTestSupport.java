@@ -144,6 +144,15 @@ abstract class CfoSyncTestSupport {
         .single();
   }
 
+  /** The schemas of a database that have a table of this name. */
+  static List<String> schemasWithTable(JdbcClient database, String table) {
+    return database
+        .sql("SELECT table_schema FROM information_schema.tables WHERE table_name = ? ORDER BY table_schema")
+        .param(table)
+        .query(String.class)
+        .list();
+  }
+
   /** A PostgreSQL DataSource for a port nothing listens on: every connection is refused. */
   static DataSource unreachableLedger() {
     PGSimpleDataSource unreachable = new PGSimpleDataSource();
