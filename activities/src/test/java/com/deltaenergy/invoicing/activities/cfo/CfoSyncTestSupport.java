@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,12 +36,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * The CFO sync against real PostgreSQL: the embedded one of the test profile, with the ledger in
  * its "cfo" schema. Only persistence and the CFO sync are started, not the other activities.
+ *
+ * <p>{@code @ExtendWith} is repeated from {@code @SpringBootTest} on purpose: Spring Boot's test
+ * type filter looks for it directly on a class without test methods, and only then keeps the
+ * nested {@link Application} (and its recording alerts) out of other tests' component scans.
  */
 @SpringBootTest(classes = CfoSyncTestSupport.Application.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ExtendWith(SpringExtension.class)
 @ActiveProfiles("test")
 abstract class CfoSyncTestSupport {
 
