@@ -59,15 +59,7 @@ public class CfoSyncActivitiesImpl implements CfoSyncActivities {
   public CfoSyncResult syncInvoice(long invoiceId) {
     // The test environment's activities report attempt 0; a real attempt is 1-based.
     int attempt = Math.max(1, Activity.getExecutionContext().getInfo().getAttempt());
-    Optional<InvoiceRecord> found;
-    try {
-      found = invoices.findById(invoiceId);
-    } catch (RuntimeException e) {
-      throw failure(invoiceId, attempt, null, e);
-    }
-    InvoiceRecord invoice =
-        found.orElseThrow(
-            () -> ApplicationFailure.newNonRetryableFailure("no invoice " + invoiceId, VALIDATION_FAILED));
+    InvoiceRecord invoice = load(invoiceId, attempt);
     CfoRevenueEntry entry = null;
     try {
       Optional<CfoSyncMapping> mapping = syncs.find(invoiceId);
@@ -97,6 +89,18 @@ public class CfoSyncActivitiesImpl implements CfoSyncActivities {
   @Override
   public void markFailed(long invoiceId, String error) {
     syncs.markFailed(invoiceId, error, clock.instant());
+  }
+
+  /** The invoice; an unknown one is refused for good (there is nothing to log the attempt against). */
+  private InvoiceRecord load(long invoiceId, int attempt) {
+    Optional<InvoiceRecord> invoice;
+    try {
+      invoice = invoices.findById(invoiceId);
+    } catch (RuntimeException e) {
+      throw failure(invoiceId, attempt, null, e);
+    }
+    return invoice.orElseThrow(
+        () -> ApplicationFailure.newNonRetryableFailure("no invoice " + invoiceId, VALIDATION_FAILED));
   }
 
   /** Records the failed attempt (as far as our database lets us) and says whether to retry. */
