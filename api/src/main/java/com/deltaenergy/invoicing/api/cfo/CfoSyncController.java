@@ -128,9 +128,10 @@ public class CfoSyncController {
       Instant asOf) {}
 
   /**
-   * Books the invoice now if its sync failed: signals its workflow to try again (202). A booked
-   * invoice answers with its ledger row (200); a sync under way is left to its own retries (202);
-   * an invoice that is not paid cannot be booked (409).
+   * Asks the invoice's workflow to book it now (202): the workflow retries a sync that failed and
+   * ignores the request while one is under way. It decides rather than our mapping, which can lag
+   * behind it (an attempt that outlived its timeout may record a retry after the workflow gave
+   * up). A booked invoice answers with its ledger row (200); an unpaid one cannot be booked (409).
    */
   @PostMapping("/invoice/{id}/sync-to-cfo")
   ResponseEntity<SyncResponse> syncToCfo(
@@ -149,15 +150,13 @@ public class CfoSyncController {
           "invoice " + invoice.invoiceNumber() + " is " + invoice.status().wireName()
               + "; only paid invoices are booked in the CFO ledger");
     }
+    String reason = body == null || body.reason() == null || body.reason().isBlank() ? DEFAULT_REASON : body.reason().trim();
+    workflows.retryCfoSync(invoice, new DunningRequest(reason, operator.name()));
     CfoSyncStatus status = mapping.map(CfoSyncMapping::syncStatus).orElse(CfoSyncStatus.PENDING);
-    String message;
-    if (status == CfoSyncStatus.FAILED) {
-      String reason = body == null || body.reason() == null || body.reason().isBlank() ? DEFAULT_REASON : body.reason().trim();
-      workflows.retryCfoSync(invoice, new DunningRequest(reason, operator.name()));
-      message = "retry requested: the invoice's workflow books it now";
-    } else {
-      message = "a sync is under way; failed attempts are retried after 1, 5 and 15 minutes";
-    }
+    String message =
+        status == CfoSyncStatus.FAILED
+            ? "retry requested: the invoice's workflow books it now"
+            : "a sync is under way; failed attempts are retried after 1, 5 and 15 minutes";
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(new SyncResponse(false, id, null, status.wireName(), null, message));
   }

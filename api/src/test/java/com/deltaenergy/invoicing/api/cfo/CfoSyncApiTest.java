@@ -106,31 +106,34 @@ class CfoSyncApiTest {
     assertThat(body.get("cfo_transaction_id").isNull()).isTrue();
     assertThat(body.get("sync_status").asText()).isEqualTo("failed");
     assertThat(body.get("message").asText()).contains("retry requested");
-    List<HistoryEvent> signals =
-        workflowClient.fetchHistory(invoice.workflowId()).getEvents().stream()
-            .filter(HistoryEvent::hasWorkflowExecutionSignaledEventAttributes)
-            .toList();
-    assertThat(signals).singleElement().satisfies(event -> {
-      var signal = event.getWorkflowExecutionSignaledEventAttributes();
-      assertThat(signal.getSignalName()).isEqualTo("retryCfoSync");
-      DunningRequest request =
-          DefaultDataConverter.newDefaultInstance()
-              .fromPayload(signal.getInput().getPayloads(0), DunningRequest.class, DunningRequest.class);
-      assertThat(request).isEqualTo(new DunningRequest("the ledger is back", "api"));
-    });
+    assertThat(signals(invoice)).containsExactly(new DunningRequest("the ledger is back", "api"));
   }
 
   @Test
-  void aSyncUnderWayIsLeftToItsOwnRetries() throws Exception {
+  void aSyncUnderWayIsLeftToTheWorkflowWhichIgnoresTheRequestUnlessItsSyncFailed() throws Exception {
     InvoiceRecord invoice = paid(hoursAgo(1));
+    startWorkflow(invoice);
     syncs.recordRetry(invoice.id(), "connection refused", new AttemptLog(1, hoursAgo(1), null, "{}"));
 
     HttpResponse<String> response = post("/api/invoice/" + invoice.id() + "/sync-to-cfo", null);
 
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode body = json.readTree(response.body());
+    assertThat(body.get("success").asBoolean()).isFalse();
     assertThat(body.get("sync_status").asText()).isEqualTo("retry");
     assertThat(body.get("message").asText()).contains("under way");
+    assertThat(signals(invoice)).singleElement().extracting(DunningRequest::reason).isEqualTo("manual CFO sync requested");
+  }
+
+  @Test
+  void aPaidInvoiceWhoseWorkflowHasEndedIsAConflict() throws Exception {
+    InvoiceRecord invoice = paid(hoursAgo(1));
+
+    HttpResponse<String> response = post("/api/invoice/" + invoice.id() + "/sync-to-cfo", null);
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(json.readTree(response.body()).get("detail").asText()).contains("workflow has ended");
   }
 
   @Test
@@ -213,6 +216,19 @@ class CfoSyncApiTest {
             InvoiceWorkflow.class,
             InvoiceWorkflows.startOptions(taskQueue, invoice.invoiceNumber(), invoice.clientName(), InvoiceStatus.PAID));
     WorkflowClient.start(workflow::run, InvoiceWorkflowInput.start(invoice.id(), invoice.invoiceNumber(), invoice.clientName()));
+  }
+
+  /** The retryCfoSync signals in the invoice workflow's history, oldest first. */
+  private List<DunningRequest> signals(InvoiceRecord invoice) {
+    return workflowClient.fetchHistory(invoice.workflowId()).getEvents().stream()
+        .filter(HistoryEvent::hasWorkflowExecutionSignaledEventAttributes)
+        .map(HistoryEvent::getWorkflowExecutionSignaledEventAttributes)
+        .filter(signal -> signal.getSignalName().equals("retryCfoSync"))
+        .map(
+            signal ->
+                DefaultDataConverter.newDefaultInstance()
+                    .fromPayload(signal.getInput().getPayloads(0), DunningRequest.class, DunningRequest.class))
+        .toList();
   }
 
   private static Instant hoursAgo(long hours) {
