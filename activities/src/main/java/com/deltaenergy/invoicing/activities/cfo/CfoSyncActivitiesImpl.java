@@ -78,7 +78,9 @@ public class CfoSyncActivitiesImpl implements CfoSyncActivities {
                   CfoRevenueClassifier.CATEGORY, entry.subcategory(), entry.confidence()),
               attemptLog(attempt, entry, booked(booking.transactionId(), booking.linkedExisting())));
       if (booking.linkedExisting()) {
-        log.info("Invoice {} was in the CFO ledger already (transaction {}); linked it", invoice.invoiceNumber(), booking.transactionId());
+        log.info(
+            "Invoice {} was in the CFO ledger already (transaction {}); linked it",
+            invoice.invoiceNumber(), booking.transactionId());
       }
       return new CfoSyncResult(synced.cfoTransactionId(), booking.linkedExisting(), synced.syncTimestamp());
     } catch (RuntimeException e) {
