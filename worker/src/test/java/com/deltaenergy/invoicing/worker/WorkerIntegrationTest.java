@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import jakarta.mail.internet.MimeMessage;
@@ -35,10 +36,12 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +61,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "invoicing.exchange.min-fetch-spacing=0s",
     })
 @ActiveProfiles("test")
+// Each test class binds the same fixed port (the sandbox URL must be known before start-up): a
+// cached context of one class would hold the port another class needs.
+@DirtiesContext
 public abstract class WorkerIntegrationTest {
 
   protected static final String KEY = "mx0worker-test";
@@ -92,6 +98,24 @@ public abstract class WorkerIntegrationTest {
 
   @Value("${invoicing.temporal.task-queue}")
   protected String taskQueue;
+
+  /**
+   * Ends what a test left running: the environment is shared by the class's tests, and another
+   * test's month of timers and retries would otherwise run inside the next test's time skip.
+   */
+  @AfterEach
+  void terminateOpenWorkflows() {
+    var open =
+        client.getWorkflowServiceStubs().blockingStub()
+            .listOpenWorkflowExecutions(
+                ListOpenWorkflowExecutionsRequest.newBuilder()
+                    .setNamespace(client.getOptions().getNamespace())
+                    .setMaximumPageSize(1000)
+                    .build());
+    for (var execution : open.getExecutionsList()) {
+      client.newUntypedWorkflowStub(execution.getExecution().getWorkflowId()).terminate("test over");
+    }
+  }
 
   protected InvoiceRecord storeInvoice(PaymentNetwork network, String usd, LocalDate dueDate) {
     BigDecimal amount = new BigDecimal(usd);

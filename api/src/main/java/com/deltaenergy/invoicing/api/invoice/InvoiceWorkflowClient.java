@@ -19,12 +19,16 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Optional;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -38,16 +42,30 @@ import org.springframework.stereotype.Component;
 public class InvoiceWorkflowClient {
 
   private static final Logger log = LoggerFactory.getLogger(InvoiceWorkflowClient.class);
-  /** A create answers with the issued invoice when issuing takes no longer than this. */
-  private static final Duration ISSUE_WAIT = Duration.ofSeconds(15);
+  /**
+   * Temporal's client waits for a worker without bound (an update is only accepted, a query only
+   * answered, by a running worker); these calls run here so the API answers in bounded time even
+   * while every worker is down.
+   */
+  private final ExecutorService calls =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "invoice-workflow-call");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final WorkflowClient client;
   private final String taskQueue;
+  private final WorkflowCallLimits limits;
 
   public InvoiceWorkflowClient(
-      WorkflowClient client, @Value("${invoicing.temporal.task-queue}") String taskQueue) {
+      WorkflowClient client,
+      @Value("${invoicing.temporal.task-queue}") String taskQueue,
+      WorkflowCallLimits limits) {
     this.client = client;
     this.taskQueue = taskQueue;
+    this.limits = limits;
   }
 
   /** Why an operator action was refused by the workflow, and how the API answers it. */
@@ -87,19 +105,19 @@ public class InvoiceWorkflowClient {
         workflow::run,
         InvoiceWorkflowInput.start(invoice.id(), invoice.invoiceNumber(), invoice.clientName()));
     try {
-      WorkflowUpdateHandle<InvoiceStatusView> issued =
-          WorkflowStub.fromTyped(workflow)
-              .startUpdate(
-                  UpdateOptions.newBuilder(InvoiceStatusView.class)
-                      .setUpdateName("awaitIssued")
-                      .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
-                      .build());
-      return Optional.of(issued.getResultAsync().get(ISSUE_WAIT.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException | ExecutionException | WorkflowException e) {
-      log.warn("Invoice {} was not issued within {} s: {}", invoice.invoiceNumber(), ISSUE_WAIT.toSeconds(), e.toString());
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return Optional.of(
+          within(
+              limits.issue(),
+              () ->
+                  WorkflowStub.fromTyped(workflow)
+                      .startUpdate(
+                          UpdateOptions.newBuilder(InvoiceStatusView.class)
+                              .setUpdateName("awaitIssued")
+                              .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                              .build())
+                      .getResult()));
+    } catch (TimeoutException | WorkflowException e) {
+      log.warn("Invoice {} was not issued within {}: {}", invoice.invoiceNumber(), limits.issue().toMillis() + " ms", e.toString());
       return Optional.empty();
     }
   }
@@ -107,8 +125,9 @@ public class InvoiceWorkflowClient {
   /** The workflow's live view, or empty when it cannot answer (finished long ago, no worker). */
   public Optional<InvoiceStatusView> status(InvoiceRecord invoice) {
     try {
-      return Optional.ofNullable(stub(invoice).status()).filter(view -> view.state() != null);
-    } catch (WorkflowException e) {
+      return Optional.ofNullable(within(limits.query(), () -> stub(invoice).status()))
+          .filter(view -> view.state() != null);
+    } catch (TimeoutException | WorkflowException e) {
       log.debug("No live status for {}: {}", invoice.invoiceNumber(), e.toString());
       return Optional.empty();
     }
@@ -152,7 +171,12 @@ public class InvoiceWorkflowClient {
 
   private <T> T update(InvoiceRecord invoice, Function<InvoiceWorkflow, T> call) {
     try {
-      return call.apply(stub(invoice));
+      return within(limits.update(), () -> call.apply(stub(invoice)));
+    } catch (TimeoutException e) {
+      throw new RefusedException(
+          RefusedException.Kind.UNAVAILABLE,
+          "no worker answered within " + limits.update().toSeconds() + " s; the request may still be applied"
+              + " once a worker runs: read the invoice before repeating it");
     } catch (WorkflowUpdateException e) {
       throw refused(e);
     } catch (WorkflowNotFoundException e) {
@@ -189,6 +213,31 @@ public class InvoiceWorkflowClient {
       return new RefusedException(kind, failure.getOriginalMessage());
     }
     return new RefusedException(RefusedException.Kind.UNAVAILABLE, e.getMessage());
+  }
+
+  /** Runs a Temporal call for at most {@code limit}; the call is cancelled when the time is up. */
+  private <T> T within(Duration limit, Callable<T> call) throws TimeoutException {
+    Future<T> future = calls.submit(call);
+    try {
+      return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new TimeoutException("interrupted");
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    calls.shutdownNow();
   }
 
   private InvoiceWorkflow stub(InvoiceRecord invoice) {

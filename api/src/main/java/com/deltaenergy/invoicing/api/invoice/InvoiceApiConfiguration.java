@@ -1,0 +1,8 @@
+package com.deltaenergy.invoicing.api.invoice;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WorkflowCallLimits.class)
+class InvoiceApiConfiguration {}
