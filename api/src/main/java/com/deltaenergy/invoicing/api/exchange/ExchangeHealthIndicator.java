@@ -16,6 +16,13 @@ import org.springframework.stereotype.Component;
 @Component("exchange")
 public class ExchangeHealthIndicator implements HealthIndicator {
 
+  /**
+   * The exchange being down degrades the service (no new addresses, payments seen late) but does
+   * not make the API unfit to serve: it must not take the API out of a load balancer. Mapped to
+   * HTTP 200 and ranked between DOWN and UP in api-defaults.yml.
+   */
+  public static final Status DEGRADED = new Status("DEGRADED", "the exchange is unreachable or refuses our calls");
+
   private static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
   private final ExchangeHealthRepository health;
@@ -33,7 +40,7 @@ public class ExchangeHealthIndicator implements HealthIndicator {
             check -> {
               boolean stale = check.checkedAt().isBefore(clock.instant().minus(STALE_AFTER));
               Health.Builder builder =
-                  stale ? Health.status(Status.UNKNOWN) : check.healthy() ? Health.up() : Health.down();
+                  stale ? Health.status(Status.UNKNOWN) : check.healthy() ? Health.up() : Health.status(DEGRADED);
               return builder
                   .withDetail("provider", check.provider())
                   .withDetail("checked_at", check.checkedAt().toString())
