@@ -26,14 +26,20 @@ public class TemporalHealthIndicator implements HealthIndicator {
               .withDeadlineAfter(3, TimeUnit.SECONDS)
               .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
       return Health.up()
-          .withDetail("target", service.getOptions().getTarget())
+          .withDetail("target", target())
           .withDetail("server_version", info.getServerVersion())
           .build();
     } catch (RuntimeException e) {
       return Health.down()
-          .withDetail("target", service.getOptions().getTarget())
+          .withDetail("target", target())
           .withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage())
           .build();
     }
+  }
+
+  /** The address it dials; an in-process service has none. */
+  private String target() {
+    String target = service.getOptions().getTarget();
+    return target == null ? "in-process" : target;
   }
 }
