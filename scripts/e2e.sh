@@ -58,6 +58,8 @@ wait_for "PostgreSQL" 60 grep -q READY "$WORK/postgres.log"
 
 export DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" DATABASE_USER=postgres DATABASE_PASSWORD=
 export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" TEMPORAL_NAMESPACE=default
+# The API's first admin key (tenant 1); every /api call carries it.
+API_KEY=${INVOICING_API_KEY:-e2e-bootstrap-admin-key-$(date +%s%N)}
 
 start_worker() { # name
   java -jar "$WORKER_JAR" >"$WORK/$1.log" 2>&1 &
@@ -67,11 +69,13 @@ start_worker() { # name
 
 log "starting worker A and the API as separate JVMs"
 start_worker worker-a
-SERVER_PORT=$API_PORT java -jar "$API_JAR" >"$WORK/api.log" 2>&1 &
+SERVER_PORT=$API_PORT BOOTSTRAP_API_KEY=$API_KEY java -jar "$API_JAR" >"$WORK/api.log" 2>&1 &
 PIDS[api]=$!
 API="http://127.0.0.1:$API_PORT"
 wait_for "the API" 90 curl -sf "$API/actuator/health"
 curl -sf "$API/actuator/health" | grep -q '"temporal":{"status":"UP"' || fail "API health does not report Temporal UP"
+ANONYMOUS=$(curl -s -o /dev/null -w '%{http_code}' "$API/api/invoices")
+[ "$ANONYMOUS" = 401 ] || fail "an /api call without a key answered $ANONYMOUS, not 401"
 
 log "starting worker B: two workers share the task queue"
 start_worker worker-b
@@ -85,7 +89,8 @@ log "$(pollers) distinct workers poll $TASK_QUEUE"
 
 log "creating an invoice over HTTP"
 DUE=$(date -d '+30 days' +%F)
-RESPONSE=$(curl -sf -X POST "$API/api/invoice/create" -H 'Content-Type: application/json' -d "{
+RESPONSE=$(curl -sf -X POST "$API/api/invoice/create" -H "Authorization: Bearer $API_KEY" \
+  -H 'Content-Type: application/json' -d "{
   \"client_id\": 1, \"amount_usd\": 5000, \"crypto_currency\": \"USDT\", \"crypto_network\": \"TRC20\",
   \"billing_period\": \"October 2025\", \"due_date\": \"$DUE\",
   \"description\": \"Bitcoin Mining Colocation Services\"}") || fail "create failed"

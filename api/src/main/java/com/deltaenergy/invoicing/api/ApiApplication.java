@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.api;
 
+import com.deltaenergy.invoicing.api.admin.ApiKeysCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ApiApplication {
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(ApiKeysCommand.NAME)) {
+      System.exit(
+          ApiKeysCommand.run(
+              java.util.List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
+    }
     SpringApplication.run(ApiApplication.class, args);
   }
 }

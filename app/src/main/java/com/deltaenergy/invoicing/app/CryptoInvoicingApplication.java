@@ -2,6 +2,7 @@ package com.deltaenergy.invoicing.app;
 
 import com.deltaenergy.invoicing.api.ApiApplication;
 import com.deltaenergy.invoicing.worker.WorkerApplication;
+import com.deltaenergy.invoicing.api.admin.ApiKeysCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
@@ -31,6 +32,11 @@ import org.springframework.context.annotation.FilterType;
 public class CryptoInvoicingApplication {
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(ApiKeysCommand.NAME)) {
+      System.exit(
+          ApiKeysCommand.run(
+              java.util.List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
+    }
     SpringApplication.run(CryptoInvoicingApplication.class, args);
   }
 }

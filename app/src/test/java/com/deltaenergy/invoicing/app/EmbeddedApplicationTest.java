@@ -13,11 +13,14 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -42,7 +45,15 @@ class EmbeddedApplicationTest {
     // A defined port: the embedded MEXC client reaches the sandbox on the API's own port.
     registry.add("server.port", () -> http);
     registry.add("invoicing.sandbox.state-file", () -> "");
+    Path data = Files.createTempDirectory("invoicing-embedded");
+    developmentKeyFile = data.resolve("dev-api-key");
+    registry.add("invoicing.security.development-key-file", developmentKeyFile::toString);
+    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
+    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
+    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
   }
+
+  private static Path developmentKeyFile;
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -55,6 +66,26 @@ class EmbeddedApplicationTest {
   @Autowired ObjectMapper json;
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  /** With no BOOTSTRAP_API_KEY the embedded default issues a development key and saves it. */
+  private static String bearer() {
+    try {
+      return "Bearer " + Files.readString(developmentKeyFile).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void theFirstStartIssuesADevelopmentKeyThatTheApiAccepts() throws Exception {
+    assertThat(Files.readString(developmentKeyFile).strip()).startsWith("inv_");
+    HttpResponse<String> anonymous =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoices")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(get("/api/invoices").statusCode()).isEqualTo(200);
+  }
 
   @Test
   void healthReportsDatabaseAndTemporal() throws Exception {
@@ -74,7 +105,7 @@ class EmbeddedApplicationTest {
             .formatted(LocalDate.now().plusDays(14));
     HttpResponse<String> created =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoice/create"))
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoice/create")).header("Authorization", bearer())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
@@ -124,7 +155,7 @@ class EmbeddedApplicationTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", bearer()).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

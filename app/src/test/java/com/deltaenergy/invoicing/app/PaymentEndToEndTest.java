@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.app;
 
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,8 @@ class PaymentEndToEndTest {
     registry.add("invoicing.notifications.smtp.port", () -> smtp);
     registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
     registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
+    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
+    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
   }
 
   @Test
@@ -187,13 +190,13 @@ class PaymentEndToEndTest {
 
   private static HttpResponse<String> exchange(String method, String path, String body) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json");
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestApiKeys.BEARER).header("Content-Type", "application/json");
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<byte[]> bytes(String path, String ifNoneMatch) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestApiKeys.BEARER);
     if (ifNoneMatch != null) {
       request.header("If-None-Match", ifNoneMatch);
     }

@@ -1,12 +1,20 @@
 package com.deltaenergy.invoicing.api.tenant;
 
+import com.deltaenergy.invoicing.api.security.CurrentCaller;
 import org.springframework.stereotype.Component;
 
-/** Who is acting, for the audit trail. Until API keys identify callers, it is "api". */
+/** Who is acting, for the audit trail: the API key, by name and id. */
 @Component
 public class CurrentOperator {
 
+  private final CurrentCaller caller;
+
+  public CurrentOperator(CurrentCaller caller) {
+    this.caller = caller;
+  }
+
   public String name() {
-    return "api";
+    var current = caller.get();
+    return "api-key:" + current.keyName() + "#" + current.keyId();
   }
 }

@@ -1,14 +1,24 @@
 package com.deltaenergy.invoicing.api.tenant;
 
+import com.deltaenergy.invoicing.api.security.Caller;
+import com.deltaenergy.invoicing.api.security.CurrentCaller;
 import org.springframework.stereotype.Component;
 
-/** The tenant a request acts for. Until API keys carry a tenant, every request is the default's. */
+/** The tenant a request acts for: its API key's. Every query the API makes filters by it. */
 @Component
 public class CurrentTenant {
 
-  public static final long DEFAULT_TENANT_ID = 1L;
+  private final CurrentCaller caller;
+
+  public CurrentTenant(CurrentCaller caller) {
+    this.caller = caller;
+  }
 
   public long id() {
-    return DEFAULT_TENANT_ID;
+    return caller.get().tenantId();
+  }
+
+  public Caller caller() {
+    return caller.get();
   }
 }

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.api.cfo;
 
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
@@ -106,7 +107,7 @@ class CfoSyncApiTest {
     assertThat(body.get("cfo_transaction_id").isNull()).isTrue();
     assertThat(body.get("sync_status").asText()).isEqualTo("failed");
     assertThat(body.get("message").asText()).contains("retry requested");
-    assertThat(signals(invoice)).containsExactly(new DunningRequest("the ledger is back", "api"));
+    assertThat(signals(invoice)).containsExactly(new DunningRequest("the ledger is back", "api-key:bootstrap#1"));
   }
 
   @Test
@@ -236,7 +237,7 @@ class CfoSyncApiTest {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER);
     if (body == null) {
       request.POST(HttpRequest.BodyPublishers.noBody());
     } else {
@@ -247,7 +248,7 @@ class CfoSyncApiTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.api.cfo;
 
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
@@ -135,7 +136,7 @@ class CfoSyncStatsApiTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

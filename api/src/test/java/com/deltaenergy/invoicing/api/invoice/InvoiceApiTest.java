@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.api.invoice;
 
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
@@ -243,7 +244,7 @@ class InvoiceApiTest {
 
   private HttpResponse<String> post(String path, String body) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -252,7 +253,7 @@ class InvoiceApiTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,0 +1,194 @@
+package com.deltaenergy.invoicing.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
+import com.deltaenergy.invoicing.persistence.invoice.LineItem;
+import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every /api endpoint, found from the running application's handler mappings, called with a key of
+ * another tenant: anything of tenant A is 404 to tenant B's admin, never 403 and never its data.
+ * An endpoint nobody classified here fails the test, so a new endpoint cannot skip the check.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TenantIsolationTest {
+
+  /** Endpoints that hold no tenant's data: the exchange's and the system's own state. */
+  private static final Set<String> SYSTEM_ENDPOINTS =
+      Set.of(
+          "GET /api/test-mexc", "GET /api/exchange/health", "GET /api/crypto-price/{currency}", "GET /api/polling-stats");
+
+  /** One body that every operator action accepts, so the request reaches the tenant check. */
+  private static final String ACTION_BODY =
+      """
+      {"reason": "cross-tenant probe", "new_due_date": "%s", "tx_hash": "abc123"}
+      """.formatted(LocalDate.now().plusDays(60));
+
+  @LocalServerPort int port;
+  @Autowired InvoiceRepository invoices;
+  @Autowired JdbcClient jdbc;
+  @Autowired ObjectMapper json;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  private ApiHttp api;
+  private InvoiceRecord invoiceOfA;
+  private String keyOfB;
+  private long tenantB;
+  private long keyIdOfA;
+
+  @BeforeEach
+  void twoTenants() throws Exception {
+    api = new ApiHttp(port);
+    invoiceOfA = invoiceOfDefaultTenant();
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    HttpResponse<String> created =
+        api.send("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
+            """
+            {"slug": "tenant-b-%s", "name": "Tenant B", "invoice_prefix": "B%s"}
+            """.formatted(suffix, suffix.replaceAll("[^0-9]", "1").substring(0, 4)));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode body = json.readTree(created.body());
+    tenantB = body.at("/tenant/id").asLong();
+    keyOfB = body.at("/admin_key/key").asText();
+    assertThat(keyOfB).startsWith("inv_");
+    keyIdOfA = jdbc.sql("SELECT min(id) FROM api_keys WHERE tenant_id = 1").query(Long.class).single();
+  }
+
+  @Test
+  void everyEndpointHidesTenantAFromTenantB() throws Exception {
+    List<String> unclassified = new ArrayList<>();
+    int probed = 0;
+    for (Map.Entry<RequestMappingInfo, ?> entry : mappings.getHandlerMethods().entrySet()) {
+      RequestMappingInfo info = entry.getKey();
+      for (String pattern : info.getPatternValues()) {
+        if (!pattern.startsWith("/api/")) {
+          continue;
+        }
+        Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+        for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+          if (probe(method.name(), pattern)) {
+            probed++;
+          } else {
+            unclassified.add(method + " " + pattern);
+          }
+        }
+      }
+    }
+    assertThat(unclassified).as("endpoints with no tenant-isolation check").isEmpty();
+    assertThat(probed).isGreaterThan(20);
+  }
+
+  /** Calls one endpoint as tenant B; false when the endpoint is not one this test knows how to judge. */
+  private boolean probe(String method, String pattern) throws Exception {
+    String endpoint = method + " " + pattern;
+    if (SYSTEM_ENDPOINTS.contains(endpoint)) {
+      return true;
+    }
+    String path = pattern;
+    if (pattern.startsWith("/api/invoice/{id}")) {
+      path = pattern.replace("{id}", String.valueOf(invoiceOfA.id()));
+    } else if (pattern.startsWith("/api/clients/{id}")) {
+      path = pattern.replace("{id}", String.valueOf(invoiceOfA.clientId()));
+    } else if (pattern.equals("/api/admin/tenants/{id}")) {
+      path = pattern.replace("{id}", "1");
+    } else if (pattern.equals("/api/admin/api-keys/{id}")) {
+      path = pattern.replace("{id}", String.valueOf(keyIdOfA));
+    } else if (pattern.contains("{")) {
+      return false;
+    }
+    String body = method.equals("GET") || method.equals("DELETE") ? null : ACTION_BODY;
+    HttpResponse<String> response = api.send(method, path, keyOfB, body);
+    if (!path.equals(pattern)) {
+      assertThat(response.statusCode()).as(endpoint + " → " + response.body()).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type")).as(endpoint).hasValue("application/problem+json");
+    } else if (method.equals("GET")) {
+      assertThat(response.statusCode()).as(endpoint + " → " + response.body()).isEqualTo(200);
+    } else {
+      return probeCreation(endpoint, response);
+    }
+    assertThat(response.body()).as(endpoint).doesNotContain(invoiceOfA.invoiceNumber(), invoiceOfA.clientName());
+    return true;
+  }
+
+  /** Creations and own-tenant updates: tenant B can act only on itself. */
+  private boolean probeCreation(String endpoint, HttpResponse<String> response) throws Exception {
+    switch (endpoint) {
+      case "POST /api/invoice/create" -> {
+        // Tenant A's client does not exist for tenant B.
+        HttpResponse<String> create =
+            api.send("POST", "/api/invoice/create", keyOfB,
+                """
+                {"client_id": %d, "amount_usd": 100, "crypto_currency": "BTC", "billing_period": "November 2025",
+                 "due_date": "%s"}
+                """.formatted(invoiceOfA.clientId(), LocalDate.now().plusDays(10)));
+        assertThat(create.statusCode()).as(endpoint + " → " + create.body()).isIn(400, 404, 422);
+        assertThat(create.body()).doesNotContain(invoiceOfA.clientName());
+        assertThat(jdbc.sql("SELECT count(*) FROM invoices WHERE tenant_id = ?").param(tenantB).query(Long.class).single())
+            .isZero();
+      }
+      case "POST /api/admin/tenants" ->
+          assertThat(response.statusCode()).as(endpoint + " → " + response.body()).isEqualTo(403);
+      case "POST /api/admin/api-keys" -> {
+        HttpResponse<String> forA =
+            api.send("POST", "/api/admin/api-keys", keyOfB, "{\"name\": \"intruder\", \"scope\": \"admin\", \"tenant_id\": 1}");
+        assertThat(forA.statusCode()).as(endpoint + " → " + forA.body()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE name = 'intruder'").query(Long.class).single()).isZero();
+      }
+      case "PUT /api/admin/tenant" -> {
+        HttpResponse<String> own = api.send("PUT", "/api/admin/tenant", keyOfB, "{\"issuer_tax_id\": \"B-TAX\"}");
+        assertThat(own.statusCode()).as(endpoint + " → " + own.body()).isEqualTo(200);
+        assertThat(json.readTree(own.body()).get("id").asLong()).isEqualTo(tenantB);
+        assertThat(jdbc.sql("SELECT issuer_tax_id FROM tenants WHERE id = 1").query(String.class).optional())
+            .isNotEqualTo(java.util.Optional.of("B-TAX"));
+      }
+      case "POST /api/clients" -> {
+        HttpResponse<String> created =
+            api.send("POST", "/api/clients", keyOfB, "{\"name\": \"Client of B\", \"contact_email\": \"b@example.com\"}");
+        assertThat(created.statusCode()).as(endpoint + " → " + created.body()).isEqualTo(201);
+        assertThat(json.readTree(created.body()).toString()).doesNotContain(invoiceOfA.clientName());
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private InvoiceRecord invoiceOfDefaultTenant() {
+    BigDecimal amount = new BigDecimal("5000.00");
+    return invoices.create(
+        new NewInvoice(
+            1L, 1L, amount, amount, null, null, new BigDecimal("0.00"), PaymentNetwork.TRC20.currency(),
+            PaymentNetwork.TRC20, "October 2025", "Colocation", null, LocalDate.now(), LocalDate.now().plusDays(15),
+            List.of(new LineItem("Mining", BigDecimal.ONE, amount, amount))));
+  }
+}
