@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.activities.document;
 
+import com.deltaenergy.invoicing.activities.tenant.TenantProfiles;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
@@ -7,24 +8,22 @@ import com.deltaenergy.invoicing.workflows.payment.Payment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** Builds the document's content from the stored invoice, its client and its recorded state. */
 @Component
 public class InvoiceDocumentFactory {
 
-  private final DocumentSettings settings;
-  private final byte[] logo;
+  private final TenantProfiles tenants;
+  private final Map<Path, byte[]> logos = new ConcurrentHashMap<>();
 
-  public InvoiceDocumentFactory(DocumentSettings settings) {
-    this.settings = settings;
-    try {
-      this.logo = settings.issuerLogo() == null ? null : Files.readAllBytes(settings.issuerLogo());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the issuer logo " + settings.issuerLogo(), e);
-    }
+  public InvoiceDocumentFactory(TenantProfiles tenants) {
+    this.tenants = tenants;
   }
 
   public InvoiceDocument invoice(InvoiceRecord invoice, Client client) {
@@ -40,9 +39,9 @@ public class InvoiceDocumentFactory {
   }
 
   private InvoiceDocument document(InvoiceRecord invoice, Client client, InvoiceDocument.Paid paid) {
+    TenantProfiles.Issuer issuer = tenants.issuer(invoice.tenantId());
     return new InvoiceDocument(
-        new InvoiceDocument.Issuer(
-            settings.issuerName(), settings.issuerAddress(), settings.issuerTaxId(), settings.issuerEmail(), logo),
+        new InvoiceDocument.Issuer(issuer.name(), issuer.address(), issuer.taxId(), issuer.email(), logo(issuer.logo())),
         new InvoiceDocument.BillTo(client.name(), lines(client.address()), client.taxId(), client.contactEmail()),
         invoice.invoiceNumber(),
         invoice.issueDate(),
@@ -63,9 +62,25 @@ public class InvoiceDocumentFactory {
         invoice.rateLockedAt(),
         invoice.depositAddress(),
         invoice.depositMemo(),
-        settings.terms(),
+        issuer.terms(),
         invoice.notes(),
         paid);
+  }
+
+  /** The logo's bytes, read once per file; an unreadable logo fails the render (retried) rather than print none. */
+  private byte[] logo(Path file) {
+    if (file == null) {
+      return null;
+    }
+    return logos.computeIfAbsent(
+        file,
+        f -> {
+          try {
+            return Files.readAllBytes(f);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the issuer logo " + f, e);
+          }
+        });
   }
 
   private static List<String> lines(String address) {

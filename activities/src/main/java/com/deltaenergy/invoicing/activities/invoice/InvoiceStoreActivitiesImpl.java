@@ -5,6 +5,7 @@ import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceProjectionRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
+import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
@@ -14,6 +15,7 @@ import com.deltaenergy.invoicing.workflows.invoice.InvoiceTerms;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -50,13 +52,18 @@ public class InvoiceStoreActivitiesImpl implements InvoiceStoreActivities {
     InvoiceRecord invoice =
         invoices.findById(invoiceId)
             .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no invoice " + invoiceId, "InvoiceNotFound"));
-    String zone = tenants.findById(invoice.tenantId()).orElseThrow().timeZone().getId();
-    var clientOffsets = clients.dunningOffsets(invoice.tenantId(), invoice.clientId()).orElse(null);
+    Tenant tenant = tenants.findById(invoice.tenantId()).orElseThrow();
+    String zone = tenant.timeZone().getId();
+    // The client's own schedule, else the tenant's, else the environment's.
+    List<Integer> tenantOffsets = tenant.settings().dunningOffsetsDays();
+    List<Integer> offsets =
+        clients.dunningOffsets(invoice.tenantId(), invoice.clientId())
+            .orElse(tenantOffsets == null || tenantOffsets.isEmpty() ? null : tenantOffsets);
     InvoiceTerms terms =
         new InvoiceTerms(
             invoice.id(), invoice.tenantId(), invoice.invoiceNumber(), invoice.clientName(),
             invoice.amountUsd(), invoice.currency(), invoice.network(), invoice.dueDate(), zone,
-            settings.policyFor(invoice.currency(), clientOffsets));
+            settings.policyFor(invoice.currency(), offsets));
     return new LoadedInvoice(terms, projections.recordedState(invoiceId).orElse(null));
   }
 

@@ -14,7 +14,11 @@ class NotificationConfiguration {
 
   @Bean
   JavaMailSender notificationMailSender(NotificationSettings settings) {
-    NotificationSettings.Smtp smtp = settings.smtp();
+    return mailSender(settings.smtp());
+  }
+
+  /** A client for one SMTP server: the environment's, or a tenant's own. */
+  static JavaMailSender mailSender(NotificationSettings.Smtp smtp) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost(smtp.host());
     sender.setPort(smtp.port());

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.activities.notification;
 
+import com.deltaenergy.invoicing.activities.tenant.TenantProfiles;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceProjectionRepository;
@@ -44,6 +45,7 @@ public class NotificationRecorder {
   private final NotificationRepository notifications;
   private final NotificationTemplates templates;
   private final NotificationSettings settings;
+  private final TenantProfiles tenants;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -54,6 +56,7 @@ public class NotificationRecorder {
       NotificationRepository notifications,
       NotificationTemplates templates,
       NotificationSettings settings,
+      TenantProfiles tenants,
       Clock clock) {
     this.invoices = invoices;
     this.clients = clients;
@@ -61,6 +64,7 @@ public class NotificationRecorder {
     this.notifications = notifications;
     this.templates = templates;
     this.settings = settings;
+    this.tenants = tenants;
     this.clock = clock;
   }
 
@@ -70,11 +74,12 @@ public class NotificationRecorder {
     Client client = clients.findById(invoice.tenantId(), invoice.clientId()).orElseThrow();
     InvoiceState state = projections.recordedState(invoice.id()).orElse(null);
     String name = event.type().eventName();
+    TenantProfiles.Delivery delivery = tenants.delivery(invoice.tenantId());
     NotificationTemplates.Message message =
-        templates.render(name, NoticeModel.of(invoice, client, state, event, issuer()));
+        templates.render(name, NoticeModel.of(invoice, client, state, event, issuer(delivery)));
     Set<String> recipients = new LinkedHashSet<>();
     if (message.audience().contains(NotificationTemplates.Audience.OPERATIONS)) {
-      settings.operations().stream().map(String::trim).filter(e -> !e.isEmpty()).forEach(recipients::add);
+      recipients.addAll(delivery.operations());
     }
     if (message.audience().contains(NotificationTemplates.Audience.CLIENT)
         && settings.emailClients() && client.contactEmail() != null && !client.contactEmail().isBlank()) {
@@ -91,24 +96,29 @@ public class NotificationRecorder {
     data.put("network", invoice.network().name());
     data.put("crypto_amount", invoice.cryptoAmount() == null ? null : invoice.cryptoAmount().stripTrailingZeros().toPlainString());
     data.put("detail", event.detail());
-    return recordAll(invoice.tenantId(), invoice.id(), eventKey, name, event.detail(), recipients, message, data, deliveredBy);
+    return recordAll(
+        invoice.tenantId(), invoice.id(), eventKey, name, event.detail(), recipients, delivery.webhookUrls(), message, data,
+        deliveredBy);
   }
 
   /** An operations alert: operations list and webhooks, once per incident key. */
   public List<Long> recordAlert(String incidentKey, String subject, String body) {
+    TenantProfiles.Delivery delivery = tenants.delivery(SYSTEM_TENANT);
     NotificationTemplates.Message message =
-        templates.render("operations.alert", Map.of("subject", subject, "body", body, "issuer", issuer()));
-    Set<String> recipients = new LinkedHashSet<>(settings.operations().stream().map(String::trim).filter(e -> !e.isEmpty()).toList());
+        templates.render("operations.alert", Map.of("subject", subject, "body", body, "issuer", issuer(delivery)));
+    Set<String> recipients = new LinkedHashSet<>(delivery.operations());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("incident", incidentKey);
     data.put("subject", subject);
     data.put("body", body);
-    return recordAll(SYSTEM_TENANT, null, "alert|" + incidentKey, "operations.alert", incidentKey, recipients, message, data, BY_SWEEP);
+    return recordAll(
+        SYSTEM_TENANT, null, "alert|" + incidentKey, "operations.alert", incidentKey, recipients, delivery.webhookUrls(),
+        message, data, BY_SWEEP);
   }
 
   private List<Long> recordAll(
       long tenantId, Long invoiceId, String eventKey, String event, String detail, Set<String> recipients,
-      NotificationTemplates.Message message, Map<String, Object> data, String deliveredBy) {
+      List<String> webhookUrls, NotificationTemplates.Message message, Map<String, Object> data, String deliveredBy) {
     List<Long> ids = new ArrayList<>();
     for (String recipient : recipients) {
       String key = eventKey + "|" + EMAIL + "|" + recipient.toLowerCase(Locale.ROOT);
@@ -116,7 +126,7 @@ public class NotificationRecorder {
           tenantId, invoiceId, key, event, detail, EMAIL, recipient, deliveredBy, message.subject(),
           message.text(), message.html(), null, message.attachment(), messageId(key))));
     }
-    for (String url : settings.webhooks()) {
+    for (String url : webhookUrls) {
       String key = eventKey + "|" + WEBHOOK + "|" + url;
       ids.add(notifications.record(new NewNotification(
           tenantId, invoiceId, key, event, detail, WEBHOOK, url, deliveredBy, message.subject(),
@@ -145,8 +155,8 @@ public class NotificationRecorder {
     }
   }
 
-  private String issuer() {
-    String from = settings.from();
+  private static String issuer(TenantProfiles.Delivery delivery) {
+    String from = delivery.from().replace("\"", "");
     int bracket = from.indexOf('<');
     return bracket > 0 ? from.substring(0, bracket).trim() : from;
   }

@@ -1,9 +1,11 @@
 package com.deltaenergy.invoicing.activities.notification;
 
+import com.deltaenergy.invoicing.activities.tenant.TenantProfiles;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository.Notification;
+import com.deltaenergy.invoicing.persistence.secret.Secret;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -17,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import okhttp3.MediaType;
@@ -70,6 +74,8 @@ public class NotificationSender {
   private final JavaMailSender mail;
   private final OkHttpClient webhookHttpClient;
   private final NotificationSettings settings;
+  private final TenantProfiles tenants;
+  private final Map<NotificationSettings.Smtp, JavaMailSender> tenantMailSenders = new ConcurrentHashMap<>();
   private final Clock clock;
 
   public NotificationSender(
@@ -78,12 +84,14 @@ public class NotificationSender {
       JavaMailSender mail,
       OkHttpClient webhookHttpClient,
       NotificationSettings settings,
+      TenantProfiles tenants,
       Clock clock) {
     this.notifications = notifications;
     this.invoices = invoices;
     this.mail = mail;
     this.webhookHttpClient = webhookHttpClient;
     this.settings = settings;
+    this.tenants = tenants;
     this.clock = clock;
   }
 
@@ -123,11 +131,13 @@ public class NotificationSender {
   }
 
   private void sendEmail(Notification n) {
+    TenantProfiles.Delivery delivery = tenants.delivery(n.tenantId());
+    JavaMailSender mail = mailSender(delivery);
     try {
       MimeMessage message = new FixedIdMimeMessage(mail.createMimeMessage().getSession(), n.messageId());
       // Multipart always: every mail carries a plain-text and an HTML body.
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-      helper.setFrom(InternetAddress.parse(settings.from())[0]);
+      helper.setFrom(InternetAddress.parse(delivery.from())[0]);
       helper.setTo(n.recipient());
       helper.setSubject(n.subject());
       helper.setText(n.bodyText(), n.bodyHtml());
@@ -144,6 +154,14 @@ public class NotificationSender {
     } catch (MailException | MessagingException e) {
       throw new DeliveryException("SMTP: " + rootMessage(e), true, e);
     }
+  }
+
+  /** The tenant's own SMTP server when it has one; one client per distinct server settings. */
+  private JavaMailSender mailSender(TenantProfiles.Delivery delivery) {
+    if (!delivery.ownSmtp()) {
+      return mail;
+    }
+    return tenantMailSenders.computeIfAbsent(delivery.smtp(), NotificationConfiguration::mailSender);
   }
 
   private void attach(MimeMessageHelper helper, Notification n) throws MessagingException {
@@ -176,14 +194,18 @@ public class NotificationSender {
 
   private void callWebhook(Notification n) {
     byte[] body = n.payload().getBytes(StandardCharsets.UTF_8);
-    Request request =
+    Secret secret = tenants.delivery(n.tenantId()).webhookSecret();
+    Request.Builder builder =
         new Request.Builder()
             .url(n.recipient())
-            .header(SIGNATURE_HEADER, "sha256=" + sign(body))
             .header(EVENT_ID_HEADER, NotificationRecorder.eventId(n.idempotencyKey().substring(0, n.idempotencyKey().indexOf("|" + NotificationRecorder.WEBHOOK + "|"))))
             .header(EVENT_HEADER, n.event())
-            .post(RequestBody.create(body, JSON))
-            .build();
+            .post(RequestBody.create(body, JSON));
+    if (secret != null) {
+      // Without a secret there is nothing to sign with: no signature rather than a meaningless one.
+      builder.header(SIGNATURE_HEADER, "sha256=" + sign(body, secret));
+    }
+    Request request = builder.build();
     try (Response response = webhookHttpClient.newCall(request).execute()) {
       int status = response.code();
       if (response.isSuccessful()) {
@@ -197,10 +219,10 @@ public class NotificationSender {
   }
 
   /** HMAC-SHA256 of the exact body with WEBHOOK_SECRET, hex: receivers verify before trusting. */
-  private String sign(byte[] body) {
+  private static String sign(byte[] body, Secret secret) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(settings.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.init(new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       return HexFormat.of().formatHex(mac.doFinal(body));
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -1,0 +1,147 @@
+package com.deltaenergy.invoicing.activities.tenant;
+
+import com.deltaenergy.invoicing.activities.document.DocumentSettings;
+import com.deltaenergy.invoicing.activities.notification.NotificationSettings;
+import com.deltaenergy.invoicing.persistence.secret.Secret;
+import com.deltaenergy.invoicing.persistence.tenant.Tenant;
+import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
+import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
+import com.deltaenergy.invoicing.persistence.tenant.TenantSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a tenant's documents and notices look like and where they go: the tenant's own settings,
+ * and the environment's where it has none. The default tenant is the environment's company, so
+ * with no settings stored the embedded default behaves exactly as configured. Other tenants get
+ * their own webhooks only (the environment's belong to the default tenant); their notices still
+ * reach the environment's operations list unless they name their own.
+ *
+ * <p>Profiles are cached briefly so a settings change reaches the workers within {@link #TTL}.
+ */
+@Component
+public class TenantProfiles {
+
+  static final Duration TTL = Duration.ofSeconds(30);
+
+  /** The issuer block of a tenant's PDFs. */
+  public record Issuer(String name, List<String> address, String taxId, String email, Path logo, String terms) {}
+
+  /** How a tenant's notices are sent. {@code smtp} is the environment's server unless the tenant has its own. */
+  public record Delivery(
+      String from,
+      List<String> operations,
+      List<String> webhookUrls,
+      Secret webhookSecret,
+      NotificationSettings.Smtp smtp,
+      boolean ownSmtp) {}
+
+  /** Both, resolved together from one read of the tenant. */
+  public record Profile(long tenantId, Issuer issuer, Delivery delivery) {}
+
+  private record Cached(Profile profile, Instant loadedAt) {}
+
+  private final TenantRepository tenants;
+  private final DocumentSettings documents;
+  private final NotificationSettings notifications;
+  private final Clock clock;
+  private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+
+  public TenantProfiles(
+      TenantRepository tenants, DocumentSettings documents, NotificationSettings notifications, Clock clock) {
+    this.tenants = tenants;
+    this.documents = documents;
+    this.notifications = notifications;
+    this.clock = clock;
+  }
+
+  public Profile of(long tenantId) {
+    Instant now = clock.instant();
+    Cached cached = cache.get(tenantId);
+    if (cached != null && cached.loadedAt().plus(TTL).isAfter(now)) {
+      return cached.profile();
+    }
+    Profile profile = load(tenantId);
+    cache.put(tenantId, new Cached(profile, now));
+    return profile;
+  }
+
+  public Issuer issuer(long tenantId) {
+    return of(tenantId).issuer();
+  }
+
+  public Delivery delivery(long tenantId) {
+    return of(tenantId).delivery();
+  }
+
+  private Profile load(long tenantId) {
+    Tenant tenant =
+        tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+    TenantSettings s = tenant.settings();
+    TenantCredentials credentials = tenants.credentials(tenantId).orElseThrow();
+    Issuer issuer =
+        new Issuer(
+            tenant.isDefault() ? documents.issuerName() : tenant.name(),
+            s.issuerAddress() == null ? documents.issuerAddress() : lines(s.issuerAddress()),
+            or(s.issuerTaxId(), documents.issuerTaxId()),
+            or(s.issuerEmail(), documents.issuerEmail()),
+            s.logoPath() == null ? documents.issuerLogo() : Path.of(s.logoPath()),
+            documents.terms());
+    return new Profile(tenantId, issuer, delivery(tenant, s, credentials));
+  }
+
+  private Delivery delivery(Tenant tenant, TenantSettings s, TenantCredentials credentials) {
+    NotificationSettings.Smtp env = notifications.smtp();
+    boolean ownSmtp = s.smtpHost() != null && !s.smtpHost().isBlank();
+    NotificationSettings.Smtp smtp =
+        ownSmtp
+            ? new NotificationSettings.Smtp(
+                s.smtpHost(),
+                s.smtpPort() == null ? 587 : s.smtpPort(),
+                or(s.smtpUsername(), ""),
+                credentials.smtpPassword() == null ? "" : credentials.smtpPassword().reveal(),
+                s.smtpStarttls() == null || s.smtpStarttls(),
+                s.smtpSsl() != null && s.smtpSsl(),
+                env.connectTimeout(),
+                env.timeout())
+            : env;
+    String from = s.smtpFrom() != null ? s.smtpFrom() : tenant.isDefault() ? notifications.from() : defaultFrom(tenant, s);
+    List<String> operations = s.operationsEmails().isEmpty() ? notifications.operations() : s.operationsEmails();
+    List<String> webhooks =
+        !s.webhookUrls().isEmpty() ? s.webhookUrls() : tenant.isDefault() ? notifications.webhooks() : List.of();
+    Secret secret =
+        credentials.webhookSecret() != null
+            ? credentials.webhookSecret()
+            : tenant.isDefault() ? Secret.ofNullable(notifications.webhookSecret()) : null;
+    return new Delivery(
+        from,
+        operations.stream().map(String::trim).filter(e -> !e.isEmpty()).toList(),
+        webhooks.stream().map(String::trim).filter(u -> !u.isEmpty()).toList(),
+        secret,
+        smtp,
+        ownSmtp);
+  }
+
+  /** Another tenant's mail says who it is from, at the address the environment's server may send as. */
+  private String defaultFrom(Tenant tenant, TenantSettings s) {
+    String envFrom = notifications.from();
+    int bracket = envFrom.indexOf('<');
+    String address = s.issuerEmail() != null ? s.issuerEmail() : bracket >= 0 ? envFrom.substring(bracket + 1, envFrom.indexOf('>', bracket)) : envFrom;
+    return "\"" + tenant.name().replace("\"", "") + "\" <" + address + ">";
+  }
+
+  private static String or(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static List<String> lines(String text) {
+    return Arrays.stream(text.split("\\R")).map(String::trim).filter(line -> !line.isEmpty()).toList();
+  }
+}
