@@ -32,21 +32,18 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
   private static final Duration MAX_HISTORY_REACH = Duration.ofDays(89);
 
   private final InvoiceRepository invoices;
-  private final ExchangeProvider exchange;
+  private final ExchangeAccounts accounts;
   private final ExchangePrices prices;
-  private final DepositSnapshots snapshots;
   private final Clock clock;
 
   public ExchangeActivitiesImpl(
       InvoiceRepository invoices,
-      ExchangeProvider exchange,
+      ExchangeAccounts accounts,
       ExchangePrices prices,
-      DepositSnapshots snapshots,
       Clock clock) {
     this.invoices = invoices;
-    this.exchange = exchange;
+    this.accounts = accounts;
     this.prices = prices;
-    this.snapshots = snapshots;
     this.clock = clock;
   }
 
@@ -56,6 +53,7 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
     if (invoice.depositAddress() != null) {
       return stored(invoice);
     }
+    ExchangeProvider exchange = accounts.forTenant(invoice.tenantId()).exchange();
     DepositAddress fresh = exchange(() -> exchange.newDepositAddress(invoice.network()));
     // Never put an address on a document that the network's wallets would reject.
     Optional<String> problem = BlockchainAddresses.problem(invoice.network(), fresh.address());
@@ -101,8 +99,21 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
 
   @Override
   public List<ObservedDeposit> findDeposits(CryptoCurrency coin, String txId, Instant since) {
+    // Workflows that started before accounts were per tenant: the environment's account.
+    return findDeposits(accounts.environment(), coin, txId, since);
+  }
+
+  @Override
+  public List<ObservedDeposit> findInvoiceDeposits(long invoiceId, String txId, Instant since) {
+    InvoiceRecord invoice = invoice(invoiceId);
+    return findDeposits(accounts.forTenant(invoice.tenantId()), invoice.currency(), txId, since);
+  }
+
+  private List<ObservedDeposit> findDeposits(
+      ExchangeAccounts.Account account, CryptoCurrency coin, String txId, Instant since) {
+    ExchangeProvider exchange = account.exchange();
     // The latest snapshot first (cheap); then the exchange's history back to the invoice's issue.
-    List<ObservedDeposit> recent = exchange(() -> snapshots.current(coin)).withTxId(txId);
+    List<ObservedDeposit> recent = exchange(() -> account.snapshots().current(coin)).withTxId(txId);
     if (!recent.isEmpty()) {
       return recent;
     }
@@ -121,7 +132,7 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
 
   @Override
   public ExchangeCheck checkExchange() {
-    return exchange.check();
+    return accounts.environment().exchange().check();
   }
 
   private InvoiceRecord invoice(long invoiceId) {

@@ -1,9 +1,10 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
 import com.deltaenergy.invoicing.activities.exchange.mexc.MexcClient;
-import com.deltaenergy.invoicing.activities.invoice.PaymentSettings;
 import com.deltaenergy.invoicing.activities.exchange.mexc.MexcExchangeProvider;
 import com.deltaenergy.invoicing.activities.exchange.mexc.MexcProperties;
+import com.deltaenergy.invoicing.activities.invoice.PaymentSettings;
+import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,6 +41,30 @@ class ExchangeConfiguration {
   DepositSnapshots depositSnapshots(
       ExchangeProvider exchange, ExchangeProperties properties, PaymentSettings payments, Clock clock) {
     return new DepositSnapshots(exchange, properties, payments.pollingInterval(), clock);
+  }
+
+  @Bean
+  ExchangeAccounts exchangeAccounts(
+      ExchangeProvider exchange,
+      DepositSnapshots depositSnapshots,
+      TenantRepository tenants,
+      OkHttpClient exchangeHttpClient,
+      MexcProperties mexc,
+      ExchangeProperties properties,
+      PaymentSettings payments,
+      Clock clock) {
+    ExchangeAccounts.Connector connector =
+        (apiKey, apiSecret) ->
+            new MexcExchangeProvider(
+                new MexcClient(
+                    exchangeHttpClient, mexc::baseUrl, apiKey, apiSecret, mexc.recvWindow(), mexc.timeSyncInterval(),
+                    clock),
+                properties,
+                clock);
+    return new ExchangeAccounts(
+        exchange, depositSnapshots, mexc.apiKey(), tenants, connector,
+        provider -> new DepositSnapshots(provider, properties, payments.pollingInterval(), clock),
+        clock);
   }
 
   @Bean

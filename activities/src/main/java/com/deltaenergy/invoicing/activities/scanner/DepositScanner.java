@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.activities.scanner;
 
 import com.deltaenergy.invoicing.activities.exchange.DepositSnapshots;
+import com.deltaenergy.invoicing.activities.exchange.ExchangeAccounts;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
 import com.deltaenergy.invoicing.activities.invoice.PaymentSettings;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,7 +47,7 @@ public class DepositScanner {
   private static final Logger log = LoggerFactory.getLogger(DepositScanner.class);
 
   private final DepositWatchRepository watches;
-  private final DepositSnapshots snapshots;
+  private final ExchangeAccounts accounts;
   private final PaymentRepository payments;
   private final PollingLogRepository pollingLog;
   private final WorkflowClient workflows;
@@ -56,7 +58,7 @@ public class DepositScanner {
 
   public DepositScanner(
       DepositWatchRepository watches,
-      DepositSnapshots snapshots,
+      ExchangeAccounts accounts,
       PaymentRepository payments,
       PollingLogRepository pollingLog,
       WorkflowClient workflows,
@@ -64,7 +66,7 @@ public class DepositScanner {
       LateDepositAlerts lateDepositAlerts,
       Clock clock) {
     this.watches = watches;
-    this.snapshots = snapshots;
+    this.accounts = accounts;
     this.payments = payments;
     this.pollingLog = pollingLog;
     this.workflows = workflows;
@@ -75,40 +77,48 @@ public class DepositScanner {
 
   public ScanResult scan(Instant tick) {
     Instant started = clock.instant();
-    long fetchesBefore = snapshots.fetches();
+    long fetchesBefore = accounts.fetches();
     List<DepositWatch> active = watches.active(started);
-    Map<CryptoCurrency, List<DepositWatch>> byCoin = new EnumMap<>(CryptoCurrency.class);
+    // One history call per exchange account and coin, however many invoices watch it.
+    Map<ExchangeAccounts.Account, Map<CryptoCurrency, List<DepositWatch>>> byAccount = new LinkedHashMap<>();
     for (DepositWatch watch : active) {
-      byCoin.computeIfAbsent(CryptoCurrency.valueOf(watch.coin()), c -> new ArrayList<>()).add(watch);
+      byAccount
+          .computeIfAbsent(accounts.forTenant(watch.tenantId()), a -> new EnumMap<>(CryptoCurrency.class))
+          .computeIfAbsent(CryptoCurrency.valueOf(watch.coin()), c -> new ArrayList<>())
+          .add(watch);
     }
     int signals = 0;
+    int groups = 0;
     List<String> errors = new ArrayList<>();
-    for (Map.Entry<CryptoCurrency, List<DepositWatch>> coin : byCoin.entrySet()) {
-      DepositSnapshots.Snapshot snapshot;
-      try {
-        snapshot = snapshots.refresh(coin.getKey());
-      } catch (ExchangeException e) {
-        errors.add(coin.getKey() + ": " + e.getMessage());
-        continue;
-      }
-      for (DepositWatch watch : coin.getValue()) {
+    for (Map.Entry<ExchangeAccounts.Account, Map<CryptoCurrency, List<DepositWatch>>> account : byAccount.entrySet()) {
+      for (Map.Entry<CryptoCurrency, List<DepositWatch>> coin : account.getValue().entrySet()) {
+        groups++;
+        DepositSnapshots.Snapshot snapshot;
         try {
-          signals += report(watch, snapshot.to(watch.address(), null), snapshot.fetchedAt()) ? 1 : 0;
-        } catch (RuntimeException e) {
-          // One invoice's trouble (e.g. its workflow is gone) must not stop the others' reports.
-          errors.add(watch.workflowId() + ": " + e.getMessage());
-          log.warn("Could not report deposits to {}: {}", watch.workflowId(), e.toString());
+          snapshot = account.getKey().snapshots().refresh(coin.getKey());
+        } catch (ExchangeException e) {
+          errors.add(account.getKey().id() + " " + coin.getKey() + ": " + e.getMessage());
+          continue;
+        }
+        for (DepositWatch watch : coin.getValue()) {
+          try {
+            signals += report(watch, snapshot.to(watch.address(), null), snapshot.fetchedAt()) ? 1 : 0;
+          } catch (RuntimeException e) {
+            // One invoice's trouble (e.g. its workflow is gone) must not stop the others' reports.
+            errors.add(watch.workflowId() + ": " + e.getMessage());
+            log.warn("Could not report deposits to {}: {}", watch.workflowId(), e.toString());
+          }
         }
       }
     }
     Instant finished = clock.instant();
-    int calls = (int) (snapshots.fetches() - fetchesBefore);
+    int calls = (int) (accounts.fetches() - fetchesBefore);
     pollingLog.log(
         new PollingLogRepository.Cycle(
             tick, started, finished, Math.max(0, Duration.between(tick, started).toMillis()),
-            byCoin.size(), calls, active.size(), signals, errors.size(),
+            groups, calls, active.size(), signals, errors.size(),
             errors.isEmpty() ? null : String.join("; ", errors), worker));
-    return new ScanResult(settings.pollingInterval(), byCoin.size(), calls, active.size(), signals, errors.size());
+    return new ScanResult(settings.pollingInterval(), groups, calls, active.size(), signals, errors.size());
   }
 
   /** Reports an address whose deposits changed since the last report; true if it signalled. */

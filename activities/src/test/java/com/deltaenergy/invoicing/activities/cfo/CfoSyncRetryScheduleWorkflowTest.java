@@ -235,6 +235,11 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
     }
 
     @Override
+    public List<ObservedDeposit> findInvoiceDeposits(long invoiceId, String txId, Instant since) {
+      return List.of();
+    }
+
+    @Override
     public PriceQuote currentPrice(CryptoCurrency currency, PaymentNetwork network) {
       return new PriceQuote(currency, network, BigDecimal.ONE, LOCKED_AT, "fixed USDT");
     }

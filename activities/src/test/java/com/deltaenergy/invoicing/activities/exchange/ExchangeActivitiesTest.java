@@ -124,8 +124,10 @@ class ExchangeActivitiesTest extends SandboxBackedTest {
         };
     ExchangeActivitiesImpl activitiesWithBrokenExchange =
         new ExchangeActivitiesImpl(
-            invoices, broken, new ExchangePrices(broken, exchangeProperties, Clock.systemUTC()),
-            new DepositSnapshots(broken, exchangeProperties, java.time.Duration.ofSeconds(30), Clock.systemUTC()),
+            invoices,
+            ExchangeAccounts.single(
+                broken, new DepositSnapshots(broken, exchangeProperties, java.time.Duration.ofSeconds(30), Clock.systemUTC())),
+            new ExchangePrices(broken, exchangeProperties, Clock.systemUTC()),
             Clock.systemUTC());
     long invoiceId = invoice(PaymentNetwork.TRC20, "10.00").id();
 

@@ -30,6 +30,13 @@ public interface ExchangeActivities {
   java.util.List<com.deltaenergy.invoicing.workflows.payment.ObservedDeposit> findDeposits(
       CryptoCurrency coin, String txId, java.time.Instant since);
 
+  /**
+   * Deposits with this transaction id that reached the exchange account the invoice is paid into
+   * (its tenant's own, or the environment's) since the given instant, for manual verification.
+   */
+  java.util.List<com.deltaenergy.invoicing.workflows.payment.ObservedDeposit> findInvoiceDeposits(
+      long invoiceId, String txId, java.time.Instant since);
+
   /** The USD price of a coin on a network right now (USDT is 1:1 unless configured otherwise). */
   PriceQuote currentPrice(CryptoCurrency currency, PaymentNetwork network);
 

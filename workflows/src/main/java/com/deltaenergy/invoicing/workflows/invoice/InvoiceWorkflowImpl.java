@@ -54,6 +54,10 @@ import org.slf4j.Logger;
  */
 public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
+  /** Change id of the manual TxID lookup in the tenant's own exchange account. */
+  static final String TENANT_EXCHANGE_ACCOUNT = "tenant-exchange-account";
+
+
   private static final Logger log = Workflow.getLogger(InvoiceWorkflowImpl.class);
 
   /** Continue as new well before Temporal's limits; the whole state carries over. */
@@ -654,7 +658,12 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       return rejected(txHash, requestedBy, "the invoice is already paid");
     }
     Instant since = (state.issuedAt() == null ? now() : state.issuedAt()).minus(Duration.ofDays(1));
-    List<ObservedDeposit> found = exchangeLookup.findDeposits(state.currency(), txHash, since);
+    // Version 1: the lookup goes to the invoice's own exchange account (its tenant's MEXC key).
+    int accountVersion = Workflow.getVersion(TENANT_EXCHANGE_ACCOUNT, Workflow.DEFAULT_VERSION, 1);
+    List<ObservedDeposit> found =
+        accountVersion == Workflow.DEFAULT_VERSION
+            ? exchangeLookup.findDeposits(state.currency(), txHash, since)
+            : exchangeLookup.findInvoiceDeposits(state.invoiceId(), txHash, since);
     if (found.isEmpty()) {
       return rejected(txHash, requestedBy, "no " + state.currency() + " deposit with this TxID reached the exchange account since " + since);
     }

@@ -111,6 +111,11 @@ final class FakeActivities {
     }
 
     @Override
+    public List<ObservedDeposit> findInvoiceDeposits(long invoiceId, String txId, Instant since) {
+      return depositsByTxId.getOrDefault(txId, List.of());
+    }
+
+    @Override
     public PriceQuote currentPrice(
         com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency currency, PaymentNetwork network) {
       return new PriceQuote(currency, network, rate, Instant.ofEpochMilli(clock.getAsLong()), "fake");

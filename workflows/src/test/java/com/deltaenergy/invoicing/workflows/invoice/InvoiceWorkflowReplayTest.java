@@ -61,7 +61,21 @@ class InvoiceWorkflowReplayTest extends InvoiceWorkflowTestSupport {
     invoice.retryCfoSync(new DunningRequest("ledger is back", "ops"));
     WorkflowStub.fromTyped(invoice).getResult(Void.class);
 
+    assertThat(client.fetchHistory(WorkflowStub.fromTyped(invoice).getExecution().getWorkflowId()).toJson(false))
+        .contains("EVENT_TYPE_MARKER_RECORDED")
+        .contains("Exchange.FindInvoiceDeposits")
+        .doesNotContain("Exchange.FindDeposits\"");
     assertReplays(invoice, "invoice-ledger-retries");
+  }
+
+  /** A manual TxID check recorded before it looked in the tenant's own exchange account. */
+  @Test
+  void aManualVerificationFromBeforeTenantAccountsReplays() throws Exception {
+    String history =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("src/test/resources/histories/invoice-ledger-retries-before-tenant-accounts.json"));
+    assertThat(history).contains("Exchange.FindDeposits\"").doesNotContain("EVENT_TYPE_MARKER_RECORDED");
+    RecordedHistories.assertRecordedReplays("invoice-ledger-retries-before-tenant-accounts", InvoiceWorkflowImpl.class);
   }
 
   @Test

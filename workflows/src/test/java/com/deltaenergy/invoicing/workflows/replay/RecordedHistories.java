@@ -38,6 +38,14 @@ public final class RecordedHistories {
     WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(recorded), workflowImplementation);
   }
 
+  /** Replays a history recorded from an earlier release, kept after the scenario was re-recorded. */
+  public static void assertRecordedReplays(String name, Class<?> workflowImplementation) throws Exception {
+    Path file = RECORDED.resolve(name + ".json");
+    assertThat(file).as("no recorded history %s", file).exists();
+    String recorded = Files.readString(file, StandardCharsets.UTF_8);
+    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(recorded), workflowImplementation);
+  }
+
   private static void write(Path file, String json) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, json, StandardCharsets.UTF_8);

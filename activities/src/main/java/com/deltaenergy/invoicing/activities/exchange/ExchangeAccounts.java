@@ -1,0 +1,123 @@
+package com.deltaenergy.invoicing.activities.exchange;
+
+import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
+import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The exchange account each tenant's invoices are paid into: the tenant's own MEXC key when it has
+ * one, else the environment's. Each account has its own deposit snapshots, so the scanner makes
+ * one history call per account and coin per cycle; tenants on the same key share an account.
+ */
+public class ExchangeAccounts {
+
+  /** One exchange account: where addresses come from and whose deposit history is read. */
+  public record Account(String id, ExchangeProvider exchange, DepositSnapshots snapshots) {}
+
+  /** Builds a provider for a key and secret (MEXC in production, the sandbox in the embedded default). */
+  public interface Connector extends BiFunction<String, String, ExchangeProvider> {}
+
+  private static final Duration CREDENTIALS_TTL = Duration.ofSeconds(30);
+
+  private record CachedKey(String accountKey, Instant readAt) {}
+
+  private final Account environment;
+  private final TenantRepository tenants;
+  private final Connector connector;
+  private final Function<ExchangeProvider, DepositSnapshots> snapshots;
+  private final Clock clock;
+  private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+  private final Map<Long, CachedKey> tenantKeys = new ConcurrentHashMap<>();
+
+  public ExchangeAccounts(
+      ExchangeProvider environmentExchange,
+      DepositSnapshots environmentSnapshots,
+      String environmentApiKey,
+      TenantRepository tenants,
+      Connector connector,
+      Function<ExchangeProvider, DepositSnapshots> snapshots,
+      Clock clock) {
+    this.environment = new Account(accountId(environmentApiKey), environmentExchange, environmentSnapshots);
+    this.tenants = tenants;
+    this.connector = connector;
+    this.snapshots = snapshots;
+    this.clock = clock;
+  }
+
+  /** Every tenant on one account: for tests and tools that have no tenants. */
+  public static ExchangeAccounts single(ExchangeProvider exchange, DepositSnapshots snapshots) {
+    return new ExchangeAccounts(exchange, snapshots, "", null, null, null, Clock.systemUTC());
+  }
+
+  public Account environment() {
+    return environment;
+  }
+
+  public Account forTenant(long tenantId) {
+    if (tenants == null) {
+      return environment;
+    }
+    Instant now = clock.instant();
+    CachedKey cached = tenantKeys.get(tenantId);
+    if (cached == null || cached.readAt().plus(CREDENTIALS_TTL).isBefore(now)) {
+      cached = new CachedKey(accountKey(tenantId), now);
+      tenantKeys.put(tenantId, cached);
+    }
+    return cached.accountKey() == null ? environment : accounts.get(cached.accountKey());
+  }
+
+  /** History calls made by every account of this process. */
+  public long fetches() {
+    long total = environment.snapshots().fetches();
+    for (Account account : accounts.values()) {
+      total += account.snapshots().fetches();
+    }
+    return total;
+  }
+
+  /** The key of the tenant's own account (made on first use), or null for the environment's. */
+  private String accountKey(long tenantId) {
+    TenantCredentials credentials = tenants.credentials(tenantId).orElse(null);
+    if (credentials == null || credentials.mexcApiKey() == null || credentials.mexcApiKey().isBlank()
+        || credentials.mexcApiSecret() == null) {
+      return null;
+    }
+    String apiKey = credentials.mexcApiKey();
+    if (accountId(apiKey).equals(environment.id())) {
+      return null; // the environment's own account: share its snapshots
+    }
+    String secret = credentials.mexcApiSecret().reveal();
+    // The secret's digest is part of the key: a rotated secret gets a fresh client.
+    String key = accountId(apiKey) + "#" + sha256(secret).substring(0, 12);
+    accounts.computeIfAbsent(
+        key,
+        k -> {
+          ExchangeProvider exchange = connector.apply(apiKey, secret);
+          return new Account(accountId(apiKey), exchange, snapshots.apply(exchange));
+        });
+    return key;
+  }
+
+  /** Names an account by a short digest of its API key; the key itself is not logged either. */
+  static String accountId(String apiKey) {
+    return "mexc:" + sha256(apiKey == null ? "" : apiKey).substring(0, 8);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

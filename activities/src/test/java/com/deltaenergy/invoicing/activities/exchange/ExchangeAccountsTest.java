@@ -1,0 +1,103 @@
+package com.deltaenergy.invoicing.activities.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.deltaenergy.invoicing.persistence.secret.Secret;
+import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
+import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Which exchange account a tenant's invoices use, and that accounts are made once and shared. */
+class ExchangeAccountsTest {
+
+  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-21T10:00:00Z"));
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public Instant instant() {
+          return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+      };
+  private final TenantRepository tenants = mock(TenantRepository.class);
+  private final List<String> connected = new ArrayList<>();
+  private final ExchangeProvider environmentExchange = mock(ExchangeProvider.class);
+  private final ExchangeProperties properties = new ExchangeProperties(null, Duration.ofDays(7), Duration.ofSeconds(10), java.math.BigDecimal.ONE, Duration.ofHours(1), Duration.ofSeconds(30));
+  private final DepositSnapshots environmentSnapshots =
+      new DepositSnapshots(environmentExchange, properties, Duration.ofSeconds(30), clock);
+  private final ExchangeAccounts accounts =
+      new ExchangeAccounts(
+          environmentExchange, environmentSnapshots, "env-key", tenants,
+          (key, secret) -> {
+            connected.add(key + "/" + secret);
+            return mock(ExchangeProvider.class);
+          },
+          exchange -> new DepositSnapshots(exchange, properties, Duration.ofSeconds(30), clock),
+          clock);
+
+  @Test
+  void aTenantWithoutItsOwnKeyUsesTheEnvironmentsAccount() {
+    credentials(1, null, null);
+    assertThat(accounts.forTenant(1)).isSameAs(accounts.environment());
+    assertThat(accounts.environment().snapshots()).isSameAs(environmentSnapshots);
+    assertThat(connected).isEmpty();
+  }
+
+  @Test
+  void aTenantsOwnKeyGetsItsOwnAccountMadeOnceAndSharedByTenantsOnTheSameKey() {
+    credentials(2, "andes-key", "andes-secret");
+    credentials(3, "andes-key", "andes-secret");
+
+    ExchangeAccounts.Account andes = accounts.forTenant(2);
+    assertThat(andes).isNotSameAs(accounts.environment());
+    assertThat(andes.snapshots()).isNotSameAs(environmentSnapshots);
+    assertThat(andes.id()).startsWith("mexc:").doesNotContain("andes-key");
+    assertThat(accounts.forTenant(2)).isSameAs(andes);
+    assertThat(accounts.forTenant(3)).isSameAs(andes);
+    assertThat(connected).containsExactly("andes-key/andes-secret");
+  }
+
+  @Test
+  void theEnvironmentsKeyStoredOnATenantIsTheEnvironmentsAccount() {
+    credentials(4, "env-key", "env-secret");
+    assertThat(accounts.forTenant(4)).isSameAs(accounts.environment());
+  }
+
+  @Test
+  void aRotatedSecretIsPickedUpAfterTheCacheExpires() {
+    credentials(5, "quipu-key", "old-secret");
+    ExchangeAccounts.Account before = accounts.forTenant(5);
+    credentials(5, "quipu-key", "new-secret");
+    assertThat(accounts.forTenant(5)).isSameAs(before);
+
+    now.set(now.get().plusSeconds(31));
+    ExchangeAccounts.Account after = accounts.forTenant(5);
+    assertThat(after).isNotSameAs(before);
+    assertThat(connected).containsExactly("quipu-key/old-secret", "quipu-key/new-secret");
+  }
+
+  private void credentials(long tenantId, String key, String secret) {
+    when(tenants.credentials(tenantId))
+        .thenReturn(Optional.of(new TenantCredentials(tenantId, key, Secret.ofNullable(secret), null, null)));
+  }
+}
