@@ -130,6 +130,27 @@ class ComposeFileTest {
   @Test
   void mailpitReceivesSmtpAndShowsItsInbox() {
     assertThat(ports("mailpit")).contains("1025:1025", "8025:8025");
+    Map<String, Object> worker = environment("worker");
+    assertThat(worker.get("SMTP_HOST")).isEqualTo("mailpit");
+    assertThat(String.valueOf(worker.get("SMTP_PORT"))).isEqualTo("1025");
+  }
+
+  @Test
+  void theApiServesThePdfsTheWorkerWritesFromOneSharedVolume() {
+    for (String name : List.of("api", "worker")) {
+      Object directory = environment(name).get("DOCUMENTS_DIR");
+      assertThat(directory).as(name).isNotNull();
+      assertThat(String.valueOf(service(name).get("volumes"))).as(name).contains("documents:" + directory);
+    }
+  }
+
+  @Test
+  void secretsAndKeysComeFromTheEnvironmentNotTheFile() {
+    for (String name : List.of("api", "worker")) {
+      assertThat(String.valueOf(environment(name).get("ENCRYPTION_KEY"))).as(name).startsWith("${ENCRYPTION_KEY:?");
+    }
+    assertThat(String.valueOf(environment("api").get("BOOTSTRAP_API_KEY"))).startsWith("${BOOTSTRAP_API_KEY:?");
+    assertThat(String.valueOf(environment("worker").get("MEXC_API_SECRET"))).startsWith("${MEXC_API_SECRET:?");
   }
 
   @Test
