@@ -89,15 +89,7 @@ class TenantSettingsTest extends WorkerIntegrationTest {
             "Andes Hosting <billing@andes.example>", false, false, List.of("ops@andes.example"),
             List.of("http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/events"),
             Secret.of(WEBHOOK_SECRET), List.of(-3, 10, 20, 25, 40)));
-    long client =
-        jdbc.sql("INSERT INTO clients (tenant_id, name, contact_email) VALUES (?, 'Cordillera Data', null) RETURNING id")
-            .param(andes.id()).query(Long.class).single();
-    BigDecimal amount = new BigDecimal("800.00");
-    InvoiceRecord invoice =
-        invoices.create(
-            new NewInvoice(andes.id(), client, amount, amount, null, null, new BigDecimal("0.00"),
-                PaymentNetwork.TRC20.currency(), PaymentNetwork.TRC20, "November 2025", "Rack space", null, today(),
-                today().plusDays(20), List.of(new LineItem("Rack space", BigDecimal.ONE, amount, amount))));
+    InvoiceRecord invoice = invoiceOf(andes, "Cordillera Data", PaymentNetwork.TRC20, "800.00");
     assertThat(invoice.invoiceNumber()).startsWith("AND-");
     int defaultMailBefore = MAIL.getReceivedMessages().length;
 
@@ -138,15 +130,7 @@ class TenantSettingsTest extends WorkerIntegrationTest {
         new TenantChanges(null, null, null, null, null, null, null, "mx0-quipu-own-key", Secret.of("quipu-secret"), null,
             null, null, null, null, null, null, null, null, null, null);
     tenants.update(quipu.id(), ownKey);
-    long client =
-        jdbc.sql("INSERT INTO clients (tenant_id, name) VALUES (?, 'Puna Compute') RETURNING id")
-            .param(quipu.id()).query(Long.class).single();
-    BigDecimal amount = new BigDecimal("120.00");
-    InvoiceRecord invoice =
-        invoices.create(
-            new NewInvoice(quipu.id(), client, amount, amount, null, null, new BigDecimal("0.00"),
-                PaymentNetwork.BTC.currency(), PaymentNetwork.BTC, "November 2025", "Hosting", null, today(),
-                today().plusDays(20), List.of(new LineItem("Hosting", BigDecimal.ONE, amount, amount))));
+    InvoiceRecord invoice = invoiceOf(quipu, "Puna Compute", PaymentNetwork.BTC, "120.00");
 
     // The sandbox knows only the environment's key: the tenant's own key is refused by it.
     assertThatThrownBy(() -> startAndIssue(invoice))
@@ -158,6 +142,18 @@ class TenantSettingsTest extends WorkerIntegrationTest {
     InvoiceRecord ours = storeInvoice(PaymentNetwork.BTC, "120.00", today().plusDays(20));
     startAndIssue(ours);
     assertThat(invoices.findById(ours.id()).orElseThrow().depositAddress()).isNotNull();
+  }
+
+  /** A new client of the tenant and a stored draft invoice to it, due in 20 days. */
+  private InvoiceRecord invoiceOf(Tenant tenant, String clientName, PaymentNetwork network, String usd) {
+    long client =
+        jdbc.sql("INSERT INTO clients (tenant_id, name) VALUES (?, ?) RETURNING id")
+            .params(tenant.id(), clientName).query(Long.class).single();
+    BigDecimal amount = new BigDecimal(usd);
+    return invoices.create(
+        new NewInvoice(tenant.id(), client, amount, amount, null, null, new BigDecimal("0.00"), network.currency(),
+            network, "November 2025", "Hosting", null, today(), today().plusDays(20),
+            List.of(new LineItem("Hosting", BigDecimal.ONE, amount, amount))));
   }
 
   private static String hmac(String body) throws Exception {
