@@ -1,5 +1,9 @@
 package com.deltaenergy.invoicing.api.cfo;
 
+import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.deltaenergy.invoicing.api.invoice.InvoiceService;
 import com.deltaenergy.invoicing.api.invoice.InvoiceWorkflowClient;
 import com.deltaenergy.invoicing.api.problem.ConflictException;
@@ -133,6 +137,11 @@ public class CfoSyncController {
    * behind it (an attempt that outlived its timeout may record a retry after the workflow gave
    * up). A booked invoice answers with its ledger row (200); an unpaid one cannot be booked (409).
    */
+  @ApiResponse(responseCode = "200", description = "Booked in the CFO ledger",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncResponse.class)))
+  @ApiResponse(responseCode = "202", description = "Sync requested: the invoice's workflow books it",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncResponse.class)))
+  @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/invoice/{id}/sync-to-cfo")
   ResponseEntity<SyncResponse> syncToCfo(
       @PathVariable long id, @Valid @RequestBody(required = false) SyncRequest body) {

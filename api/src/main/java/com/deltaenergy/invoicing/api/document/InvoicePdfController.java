@@ -1,5 +1,10 @@
 package com.deltaenergy.invoicing.api.document;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.deltaenergy.invoicing.api.invoice.InvoiceService;
 import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
 import com.deltaenergy.invoicing.api.problem.NotFoundException;
@@ -36,10 +41,15 @@ public class InvoicePdfController {
     this.tenant = tenant;
   }
 
+  @ApiResponse(responseCode = "200", description = "The PDF",
+      headers = {@Header(name = "ETag", description = "The file's SHA-256", schema = @Schema(type = "string"))},
+      content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+  @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag", content = @Content)
   @GetMapping(value = "/api/invoice/{id}/pdf", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
   ResponseEntity<Resource> pdf(
       @PathVariable long id,
-      @RequestParam(required = false) String copy,
+      @Parameter(description = "invoice (as issued) or receipt (the PAID copy); default: the PAID copy once there is one",
+          schema = @Schema(allowableValues = {"invoice", "receipt"})) @RequestParam(required = false) String copy,
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
     InvoiceRecord invoice = invoices.get(tenant.id(), id);
     InvoiceProgress progress = invoice.progress();

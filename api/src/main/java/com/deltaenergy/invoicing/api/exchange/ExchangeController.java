@@ -1,5 +1,7 @@
 package com.deltaenergy.invoicing.api.exchange;
 
+import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
+import org.springframework.http.HttpStatus;
 import com.deltaenergy.invoicing.api.problem.FieldProblem;
 import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
 import com.deltaenergy.invoicing.api.problem.NotFoundException;
@@ -32,6 +34,7 @@ public class ExchangeController {
   }
 
   /** A live check of the exchange account: reachable, credentials, permissions, skew, latency. */
+  @ErrorResponses({HttpStatus.BAD_GATEWAY, HttpStatus.GATEWAY_TIMEOUT})
   @GetMapping("/test-mexc")
   ExchangeCheckResponse testMexc() {
     ExchangeCheck check =
@@ -40,6 +43,7 @@ public class ExchangeController {
   }
 
   /** The latest of the worker's periodic checks (every 30 s). */
+  @ErrorResponses(HttpStatus.NOT_FOUND)
   @GetMapping("/exchange/health")
   ExchangeCheckResponse exchangeHealth() {
     return health.latest()
@@ -47,6 +51,7 @@ public class ExchangeController {
         .orElseThrow(() -> new NotFoundException("exchange health check", "(none yet)"));
   }
 
+  @ErrorResponses({HttpStatus.BAD_GATEWAY, HttpStatus.GATEWAY_TIMEOUT})
   @GetMapping("/crypto-price/{currency}")
   PriceResponse price(@PathVariable String currency, @RequestParam(required = false) String network) {
     CryptoCurrency coin = CryptoCurrency.fromCode(currency);

@@ -1,5 +1,8 @@
 package com.deltaenergy.invoicing.api.invoice;
 
+import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.deltaenergy.invoicing.api.tenant.CurrentOperator;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
 import com.deltaenergy.invoicing.persistence.audit.InvoiceAuditRepository;
@@ -77,6 +80,7 @@ public class InvoiceActionsController {
 
   public record AuditResponse(String action, String actor, String reason, String details, Instant occurredAt) {}
 
+  @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/verify-payment")
   VerifyPaymentResponse verifyPayment(@PathVariable long id, @Valid @RequestBody VerifyPaymentBody body) {
     InvoiceRecord invoice = invoices.get(tenant.id(), id);
@@ -86,18 +90,21 @@ public class InvoiceActionsController {
         result.verdict().name().toLowerCase(), result.reason(), result.txHash(), invoices.view(tenant.id(), id));
   }
 
+  @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/cancel")
   InvoiceResponse cancel(@PathVariable long id, @Valid @RequestBody ReasonRequest body) {
     InvoiceRecord invoice = invoices.get(tenant.id(), id);
     return respond(invoice, workflows.cancel(invoice, new CancelRequest(body.reason(), operator.name())));
   }
 
+  @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/mark-paid")
   InvoiceResponse markPaid(@PathVariable long id, @Valid @RequestBody ReasonRequest body) {
     InvoiceRecord invoice = invoices.get(tenant.id(), id);
     return respond(invoice, workflows.markPaid(invoice, new MarkPaidRequest(body.reason(), operator.name())));
   }
 
+  @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/extend-due-date")
   InvoiceResponse extendDueDate(@PathVariable long id, @Valid @RequestBody ExtendDueDateBody body) {
     InvoiceRecord invoice = invoices.get(tenant.id(), id);
@@ -107,24 +114,31 @@ public class InvoiceActionsController {
             invoice, new ExtendDueDateRequest(body.newDueDate(), body.reason(), operator.name())));
   }
 
+  @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/requote")
   InvoiceResponse requote(@PathVariable long id, @Valid @RequestBody ReasonRequest body) {
     InvoiceRecord invoice = invoices.get(tenant.id(), id);
     return respond(invoice, workflows.requote(invoice, new RequoteRequest(body.reason(), operator.name())));
   }
 
+  @ApiResponse(responseCode = "202", description = "Accepted: the workflow pauses the reminders", content = @Content)
+  @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/dunning/pause")
   ResponseEntity<Void> pauseDunning(@PathVariable long id, @Valid @RequestBody ReasonRequest body) {
     workflows.pauseDunning(invoices.get(tenant.id(), id), new DunningRequest(body.reason(), operator.name()));
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }
 
+  @ApiResponse(responseCode = "202", description = "Accepted: the workflow resumes the reminders", content = @Content)
+  @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/dunning/resume")
   ResponseEntity<Void> resumeDunning(@PathVariable long id, @Valid @RequestBody ReasonRequest body) {
     workflows.resumeDunning(invoices.get(tenant.id(), id), new DunningRequest(body.reason(), operator.name()));
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }
 
+  @ApiResponse(responseCode = "202", description = "Accepted: the workflow retries issuing", content = @Content)
+  @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/retry-issue")
   ResponseEntity<Void> retryIssue(@PathVariable long id) {
     workflows.retryIssue(invoices.get(tenant.id(), id));

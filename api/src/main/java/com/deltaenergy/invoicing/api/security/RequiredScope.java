@@ -34,6 +34,19 @@ final class RequiredScope {
   private static boolean isPublic(String path) {
     return !protectedPath(path)
         || path.equals("/actuator/health")
-        || path.startsWith("/actuator/health/");
+        || path.startsWith("/actuator/health/")
+        || isOpenApi(path);
+  }
+
+  /**
+   * The OpenAPI document and Swagger UI (springdoc's default paths). Outside /api they are public
+   * anyway; named here so that moving them under a protected prefix cannot lock clients out.
+   */
+  static boolean isOpenApi(String path) {
+    return path.equals("/v3/api-docs")
+        || path.startsWith("/v3/api-docs/")
+        || path.equals("/v3/api-docs.yaml")
+        || path.equals("/swagger-ui.html")
+        || path.startsWith("/swagger-ui/");
   }
 }

@@ -1,0 +1,127 @@
+package com.deltaenergy.invoicing.api.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The OpenAPI document, fetched without a key like any client would: it lists every /api endpoint
+ * the running application maps, with both ways to present a key and problem+json errors.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class OpenApiDocumentTest {
+
+  @LocalServerPort int port;
+  @Autowired ObjectMapper json;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private JsonNode document;
+
+  @BeforeEach
+  void fetchDocumentWithoutAKey() throws Exception {
+    HttpResponse<String> response = get("/v3/api-docs");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    document = json.readTree(response.body());
+  }
+
+  @Test
+  void listsEveryHandlerMappedApiEndpoint() {
+    Set<String> mapped = new TreeSet<>();
+    for (Map.Entry<RequestMappingInfo, ?> entry : mappings.getHandlerMethods().entrySet()) {
+      RequestMappingInfo info = entry.getKey();
+      for (String pattern : info.getPatternValues()) {
+        if (pattern.startsWith("/api/")) {
+          for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+            mapped.add(method.name().toLowerCase() + " " + pattern);
+          }
+        }
+      }
+    }
+    Set<String> documented = new TreeSet<>();
+    document.get("paths").fields().forEachRemaining(path ->
+        path.getValue().fieldNames().forEachRemaining(method -> documented.add(method + " " + path.getKey())));
+
+    assertThat(mapped).hasSizeGreaterThan(25);
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(mapped);
+    assertThat(documented).noneMatch(endpoint -> endpoint.contains("/sandbox"));
+  }
+
+  @Test
+  void everyOperationNeedsAKeyAndAnswersErrorsAsProblems() {
+    JsonNode schemes = document.at("/components/securitySchemes");
+    assertThat(schemes.at("/bearer/type").asText()).isEqualTo("http");
+    assertThat(schemes.at("/bearer/scheme").asText()).isEqualTo("bearer");
+    assertThat(schemes.at("/apiKey/type").asText()).isEqualTo("apiKey");
+    assertThat(schemes.at("/apiKey/in").asText()).isEqualTo("header");
+    assertThat(schemes.at("/apiKey/name").asText()).isEqualTo("X-API-Key");
+    List<String> global = new ArrayList<>();
+    document.get("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(global::add));
+    assertThat(global).containsExactlyInAnyOrder("bearer", "apiKey");
+
+    assertThat(document.at("/components/schemas/Problem/properties/errors/items/$ref").asText())
+        .isEqualTo("#/components/schemas/FieldProblem");
+    List<String> withoutProblems = new ArrayList<>();
+    document.get("paths").fields().forEachRemaining(path ->
+        path.getValue().fields().forEachRemaining(operation -> {
+          JsonNode responses = operation.getValue().get("responses");
+          for (String status : List.of("401", "403")) {
+            if (!responses.at("/" + status + "/content/application~1problem+json/schema/$ref").asText()
+                .equals("#/components/schemas/Problem")) {
+              withoutProblems.add(operation.getKey() + " " + path.getKey() + " " + status);
+            }
+          }
+        }));
+    assertThat(withoutProblems).isEmpty();
+    assertThat(document.at("/paths/~1api~1invoice~1create/post/responses/400/content/application~1problem+json").isObject())
+        .isTrue();
+    assertThat(document.at("/paths/~1api~1invoice~1{id}/get/responses/404/content/application~1problem+json").isObject())
+        .isTrue();
+  }
+
+  @Test
+  void documentsTheSnakeCaseWireFormat() {
+    JsonNode properties = document.at("/components/schemas/CreateInvoiceRequest/properties");
+    assertThat(properties.has("client_id")).as(properties.toString()).isTrue();
+    assertThat(properties.has("amount_usd")).isTrue();
+    assertThat(properties.has("clientId")).isFalse();
+  }
+
+  @Test
+  void swaggerUiIsPublic() throws Exception {
+    HttpResponse<String> ui = get("/swagger-ui/index.html");
+    assertThat(ui.statusCode()).isEqualTo(200);
+    assertThat(ui.body()).contains("swagger-ui");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
