@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.deltaenergy.invoicing.api.web.PayloadTooLargeException;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,13 +20,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error leaves as RFC 9457 {@code application/problem+json}. Validation problems carry an
@@ -82,8 +87,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    Class<?> type = e.getRequiredType();
+    String expected = type == null ? "" : ": expected " + expected(type);
     return validation(
-        List.of(new FieldProblem(e.getName(), "invalid value '" + e.getValue() + "'")));
+        List.of(new FieldProblem(e.getName(), "invalid value '" + quoted(e.getValue()) + "'" + expected)));
   }
 
   @ExceptionHandler(Exception.class)
@@ -146,7 +153,45 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PayloadTooLargeException tooLarge) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+        problem.setTitle("Request body too large");
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+      }
+    }
     return asObject(validation(List.of(unreadable(e.getCause()))));
+  }
+
+  /** A required header is missing (the rest of binding errors keep Spring's wording). */
+  @Override
+  protected ResponseEntity<Object> handleServletRequestBindingException(
+      ServletRequestBindingException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (e instanceof MissingRequestHeaderException missing) {
+      return asObject(validation(List.of(new FieldProblem(missing.getHeaderName(), "is required"))));
+    }
+    return super.handleServletRequestBindingException(e, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return asObject(noEndpoint(e.getHttpMethod().name(), "/" + e.getResourcePath()));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoHandlerFoundException(
+      NoHandlerFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return asObject(noEndpoint(e.getHttpMethod(), e.getRequestURL()));
+  }
+
+  private static ResponseEntity<ProblemDetail> noEndpoint(String method, String path) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No endpoint " + method + " " + path);
+    problem.setTitle("Not found");
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
   }
 
   private static FieldProblem unreadable(Throwable cause) {
@@ -158,7 +203,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (cause instanceof InvalidFormatException format) {
       return new FieldProblem(
           path(format),
-          "invalid value '" + format.getValue() + "': expected "
+          "invalid value '" + quoted(format.getValue()) + "': expected "
               + expected(format.getTargetType()));
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -168,7 +213,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return new FieldProblem(path(mapping), "could not be read");
     }
+    if (cause instanceof MismatchedInputException trailing && trailing.getMessage() != null
+        && trailing.getMessage().startsWith("Trailing token")) {
+      return new FieldProblem(null, "unexpected content after the JSON value");
+    }
     return new FieldProblem(null, "the request body is missing or is not valid JSON");
+  }
+
+  /** A client's value, echoed in a message: shortened so a huge input is not sent back. */
+  private static String quoted(Object value) {
+    String text = String.valueOf(value);
+    return text.length() > 64 ? text.substring(0, 64) + "…" : text;
   }
 
   private static String expected(Class<?> type) {
@@ -187,6 +242,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     if (type == String.class) {
       return "a string";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.toString(type.getEnumConstants());
     }
     return "an object";
   }

@@ -1,0 +1,13 @@
+package com.deltaenergy.invoicing.api.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What the API accepts in one request ({@code invoicing.api.request.*}).
+ *
+ * @param maxBody the largest request body; an invoice with 200 long line items is far below 1 MB
+ */
+@ConfigurationProperties("invoicing.api.request")
+public record RequestLimits(@DefaultValue("1MB") DataSize maxBody) {}
