@@ -1,6 +1,13 @@
 package com.deltaenergy.invoicing.api.invoice;
 
+import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestHeader;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -17,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 public class InvoiceController {
 
+  static final String REPLAYED = "Idempotent-Replayed";
+
   private final InvoiceService invoices;
   private final CurrentTenant tenant;
 
@@ -25,10 +34,35 @@ public class InvoiceController {
     this.tenant = tenant;
   }
 
+  /**
+   * Creates an invoice and starts its workflow. With an Idempotency-Key, a repeat of the same
+   * request answers like the first one (201, the same invoice, marked {@code Idempotent-Replayed});
+   * the key with a different request is a 409.
+   */
+  @ApiResponse(responseCode = "201", description = "Created (or, with a repeated Idempotency-Key, the invoice created before)",
+      headers = {
+          @Header(name = "Location", description = "The invoice's URL", schema = @Schema(type = "string")),
+          @Header(name = REPLAYED, description = "true when an earlier request with the same Idempotency-Key created the invoice",
+              schema = @Schema(type = "string", allowableValues = "true"))})
+  @ErrorResponses({HttpStatus.CONFLICT})
   @PostMapping("/invoice/create")
-  public ResponseEntity<InvoiceResponse> create(@Valid @RequestBody CreateInvoiceRequest request) {
-    InvoiceResponse created = invoices.create(tenant.id(), request);
-    return ResponseEntity.created(URI.create("/api/invoice/" + created.id())).body(created);
+  public ResponseEntity<InvoiceResponse> create(
+      @Parameter(description = "Makes retries safe: the same key with the same request returns the same invoice;"
+              + " with a different request, 409. 1 to 255 visible ASCII characters, e.g. a UUID.",
+          schema = @Schema(pattern = IdempotencyKey.PATTERN, minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH))
+          @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody CreateInvoiceRequest request) {
+    if (idempotencyKey == null) {
+      InvoiceResponse created = invoices.create(tenant.id(), request);
+      return ResponseEntity.created(URI.create("/api/invoice/" + created.id())).body(created);
+    }
+    InvoiceService.Creation creation = invoices.create(tenant.id(), idempotencyKey, request);
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.created(URI.create("/api/invoice/" + creation.invoice().id()));
+    if (creation.replayed()) {
+      response.header(REPLAYED, "true");
+    }
+    return response.body(creation.invoice());
   }
 
   @GetMapping("/invoice/{id}")

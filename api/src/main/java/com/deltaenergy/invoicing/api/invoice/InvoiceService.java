@@ -5,7 +5,13 @@ import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
 import com.deltaenergy.invoicing.api.problem.NotFoundException;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;
+import com.deltaenergy.invoicing.api.problem.ConflictException;
+import com.deltaenergy.invoicing.persistence.invoice.IdempotentInvoiceCreation;
+import com.deltaenergy.invoicing.persistence.invoice.IdempotentInvoiceCreation.Created;
+import com.deltaenergy.invoicing.persistence.invoice.IdempotentInvoiceCreation.Outcome;
+import com.deltaenergy.invoicing.persistence.invoice.IdempotentInvoiceCreation.Replayed;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
@@ -39,6 +45,8 @@ public class InvoiceService {
   private final InvoiceWorkflowClient workflows;
   private final PaymentRepository payments;
   private final Clock clock;
+  private final IdempotentInvoiceCreation idempotent;
+  private final ObjectMapper json;
 
   public InvoiceService(
       InvoiceRepository invoices,
@@ -46,7 +54,11 @@ public class InvoiceService {
       TenantRepository tenants,
       InvoiceWorkflowClient workflows,
       PaymentRepository payments,
-      Clock clock) {
+      Clock clock,
+      IdempotentInvoiceCreation idempotent,
+      ObjectMapper json) {
+    this.idempotent = idempotent;
+    this.json = json;
     this.invoices = invoices;
     this.clients = clients;
     this.tenants = tenants;
@@ -61,8 +73,36 @@ public class InvoiceService {
    * stored invoice is found and started by the recovery sweep.
    */
   public InvoiceResponse create(long tenantId, CreateInvoiceRequest request) {
-    NewInvoice invoice = validate(tenantId, request);
-    InvoiceRecord created = invoices.create(invoice);
+    return issue(invoices.create(validate(tenantId, request)));
+  }
+
+  /** An invoice creation, or the replay of an earlier one with the same Idempotency-Key. */
+  public record Creation(InvoiceResponse invoice, boolean replayed) {}
+
+  /**
+   * {@link #create} under an Idempotency-Key: the first request with the key creates the invoice;
+   * the same request again gets that invoice (as it stands now); another request with the key is
+   * refused with 409. A repeat is recognised before the request is validated again, so it answers
+   * the same even if, say, the client has since been renamed.
+   */
+  public Creation create(long tenantId, String idempotencyKey, CreateInvoiceRequest request) {
+    String key = IdempotencyKey.validated(idempotencyKey);
+    String hash = IdempotencyKey.hash(json, request);
+    Optional<Outcome> previous = idempotent.previous(tenantId, key, hash);
+    Outcome outcome =
+        previous.isPresent() ? previous.get() : idempotent.create(key, hash, validate(tenantId, request));
+    if (outcome instanceof Created created) {
+      return new Creation(issue(created.invoice()), false);
+    }
+    if (outcome instanceof Replayed replayed) {
+      return new Creation(view(tenantId, replayed.invoiceId()), true);
+    }
+    throw new ConflictException(
+        "This Idempotency-Key was used for a different request; use a new key for a new invoice");
+  }
+
+  private InvoiceResponse issue(InvoiceRecord created) {
+    long tenantId = created.tenantId();
     Optional<InvoiceStatusView> issued = workflows.startAndAwaitIssued(created);
     InvoiceRecord stored = get(tenantId, created.id());
     return issued.map(view -> InvoiceResponse.of(stored, view)).orElseGet(() -> InvoiceResponse.of(stored, List.of()));

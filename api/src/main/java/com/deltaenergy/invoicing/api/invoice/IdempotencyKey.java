@@ -1,0 +1,50 @@
+package com.deltaenergy.invoicing.api.invoice;
+
+import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code Idempotency-Key} header of invoice creation: 1 to 255 visible ASCII characters (a
+ * UUID is typical), and what identifies "the same request" under it.
+ */
+final class IdempotencyKey {
+
+  static final String HEADER = "Idempotency-Key";
+  static final int MAX_LENGTH = 255;
+  /** As the OpenAPI document states it. */
+  static final String PATTERN = "^[!-~]{1," + MAX_LENGTH + "}$";
+
+  private static final Pattern VALID = Pattern.compile(PATTERN);
+
+  private IdempotencyKey() {}
+
+  /** The key, checked; 400 naming the header when it is empty, too long or not visible ASCII. */
+  static String validated(String key) {
+    if (key.isEmpty() || key.length() > MAX_LENGTH) {
+      throw new InvalidRequestException(HEADER, "must be 1 to " + MAX_LENGTH + " characters long");
+    }
+    if (!VALID.matcher(key).matches()) {
+      throw new InvalidRequestException(HEADER, "must be visible ASCII characters only (no spaces)");
+    }
+    return key;
+  }
+
+  /**
+   * The SHA-256 of the request as read (canonical JSON of the parsed body), so that whitespace or
+   * field order does not make a repeat look like another request.
+   */
+  static String hash(ObjectMapper json, CreateInvoiceRequest request) {
+    try {
+      byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot hash the request", e);
+    }
+  }
+}
