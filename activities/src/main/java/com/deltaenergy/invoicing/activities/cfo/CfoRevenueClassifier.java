@@ -1,11 +1,13 @@
 package com.deltaenergy.invoicing.activities.cfo;
 
 import com.deltaenergy.invoicing.activities.cfo.CfoMappingProperties.ClientMapping;
+import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Turns a paid invoice into its revenue row, as the seed's CFO integration guide describes. */
@@ -25,12 +27,19 @@ public class CfoRevenueClassifier {
     this.mapping = mapping;
   }
 
+  /** The invoice's revenue row, its client classified by name (the configured table). */
+  public CfoRevenueEntry entryFor(InvoiceRecord invoice) {
+    return entryFor(invoice, Optional.empty());
+  }
+
   /**
    * The invoice's revenue row.
    *
+   * @param clientMapping the client's own entity and business unit, when it has them: they take
+   *     precedence over the configured name-based table
    * @throws CfoValidationException naming everything that keeps the invoice from being booked
    */
-  public CfoRevenueEntry entryFor(InvoiceRecord invoice) {
+  public CfoRevenueEntry entryFor(InvoiceRecord invoice, Optional<Client.CfoMapping> clientMapping) {
     List<String> problems = new ArrayList<>();
     if (invoice.status() != InvoiceStatus.PAID && invoice.status() != InvoiceStatus.COMPLETE) {
       problems.add("it is " + invoice.status().wireName() + ", not paid");
@@ -51,7 +60,10 @@ public class CfoRevenueClassifier {
       throw new CfoValidationException(
           "invoice " + invoice.invoiceNumber() + " cannot be booked: " + String.join("; ", problems));
     }
-    ClientMapping client = mapping.forClient(invoice.clientName());
+    ClientMapping client =
+        clientMapping
+            .map(own -> new ClientMapping(invoice.clientName(), own.entity(), own.businessUnit()))
+            .orElseGet(() -> mapping.forClient(invoice.clientName()));
     return new CfoRevenueEntry(
         invoice.progress().paidAt(),
         "Invoice " + invoice.invoiceNumber() + " - " + invoice.clientName() + " - " + invoice.billingPeriod(),

@@ -1,6 +1,8 @@
 package com.deltaenergy.invoicing.activities.cfo;
 
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncMapping;
+import com.deltaenergy.invoicing.persistence.client.Client;
+import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.AttemptLog;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
@@ -41,13 +43,16 @@ public class CfoSyncActivitiesImpl implements CfoSyncActivities {
   private final CfoRevenueClassifier classifier;
   private final CfoLedger ledger;
   private final Clock clock;
+  private final ClientRepository clients;
 
   public CfoSyncActivitiesImpl(
       InvoiceRepository invoices,
       CfoSyncRepository syncs,
       CfoRevenueClassifier classifier,
       CfoLedger ledger,
-      Clock clock) {
+      Clock clock,
+      ClientRepository clients) {
+    this.clients = clients;
     this.invoices = invoices;
     this.syncs = syncs;
     this.classifier = classifier;
@@ -68,7 +73,9 @@ public class CfoSyncActivitiesImpl implements CfoSyncActivities {
         syncs.recordAlreadySynced(invoiceId, transactionId, attemptLog(attempt, null, booked(transactionId, true)));
         return new CfoSyncResult(transactionId, true, mapping.get().syncTimestamp());
       }
-      entry = classifier.entryFor(invoice);
+      entry =
+          classifier.entryFor(
+              invoice, clients.findById(invoice.tenantId(), invoice.clientId()).flatMap(Client::cfoMapping));
       CfoLedger.Booking booking = ledger.book(entry);
       CfoSyncMapping synced =
           syncs.recordSynced(

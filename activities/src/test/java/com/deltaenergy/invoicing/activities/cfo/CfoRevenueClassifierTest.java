@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.deltaenergy.invoicing.activities.cfo.CfoMappingProperties.ClientMapping;
 import com.deltaenergy.invoicing.activities.cfo.CfoMappingProperties.SubcategoryRule;
+import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceProgress;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +42,20 @@ class CfoRevenueClassifierTest {
 
     assertThat(entry.classifiedEntity()).isEqualTo("Delta Mining Paraguay S.A.");
     assertThat(entry.businessUnit()).isEqualTo(businessUnit);
+  }
+
+  @Test
+  void aClientsOwnMappingTakesPrecedenceOverItsName() {
+    CfoRevenueEntry entry =
+        classifier.entryFor(
+            invoice("Alps Blockchain", "100.00", InvoiceStatus.PAID, PAID_AT),
+            Optional.of(new Client.CfoMapping("Delta Energy Holdings", "Hydro Hosting")));
+
+    assertThat(entry.classifiedEntity()).isEqualTo("Delta Energy Holdings");
+    assertThat(entry.businessUnit()).isEqualTo("Hydro Hosting");
+    assertThat(classifier.entryFor(invoice("Alps Blockchain", "100.00", InvoiceStatus.PAID, PAID_AT), Optional.empty())
+            .businessUnit())
+        .isEqualTo("Paraguay Mining");
   }
 
   @ParameterizedTest

@@ -3,6 +3,8 @@ package com.deltaenergy.invoicing.activities.cfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncMapping;
+import com.deltaenergy.invoicing.persistence.client.Client;
+import com.deltaenergy.invoicing.persistence.client.ClientFields;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.LoggedAttempt;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncStatus;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
@@ -80,6 +82,27 @@ class CfoSyncActivitiesTest extends CfoSyncTestSupport {
     JsonNode response = JSON.readTree(attempt.responseData());
     assertThat(response.get("cfo_transaction_id").asLong()).isEqualTo(result.cfoTransactionId());
     assertThat(response.get("linked_existing").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aClientsOwnMappingTakesPrecedenceOverTheNameTable() {
+    // The name table maps "exos capital" (any case) to Paraguay Hosting; this client says otherwise.
+    Client client =
+        clients.create(
+            1L,
+            new ClientFields("EXOS CAPITAL " + System.nanoTime(), null, null, null, "Delta Hosting S.A.", "Asuncion Hosting"));
+    Client unmapped = clients.create(1L, new ClientFields("Exos Capital " + System.nanoTime(), null, null, null, null, null));
+    InvoiceRecord mapped = paidInvoice(client.id(), "10.00", "November 2025", "Hosting", hoursAgo(2));
+    InvoiceRecord byName = paidInvoice(unmapped.id(), "10.00", "November 2025", "Hosting", hoursAgo(2));
+
+    worker(activities).syncInvoice(mapped.id());
+    worker(activities).syncInvoice(byName.id());
+
+    CfoSyncMapping own = syncs.find(mapped.id()).orElseThrow();
+    assertThat(own.entityMapped()).isEqualTo("Delta Hosting S.A.");
+    assertThat(own.businessUnitMapped()).isEqualTo("Asuncion Hosting");
+    // Not a listed name: the fallback ("Other") applies.
+    assertThat(syncs.find(byName.id()).orElseThrow().businessUnitMapped()).isEqualTo("Paraguay Operations");
   }
 
   @Test

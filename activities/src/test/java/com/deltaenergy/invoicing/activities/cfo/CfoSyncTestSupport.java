@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.activities.cfo;
 
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
+import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
@@ -68,6 +69,7 @@ abstract class CfoSyncTestSupport {
 
   @Autowired InvoiceRepository invoices;
   @Autowired CfoSyncRepository syncs;
+  @Autowired ClientRepository clients;
   @Autowired CfoRevenueClassifier classifier;
   @Autowired CfoLedger ledger;
   @Autowired JdbcClient jdbc;
@@ -117,7 +119,8 @@ abstract class CfoSyncTestSupport {
   CfoSyncActivitiesImpl activitiesWithLedger(DataSource ledgerDataSource, Clock activityClock) {
     CfoLedgerSchema schema = new CfoLedgerSchema(ledgerDataSource, null, false, resources);
     return new CfoSyncActivitiesImpl(
-        invoices, syncs, classifier, new CfoLedger(ledgerDataSource, Duration.ofSeconds(5), schema), activityClock);
+        invoices, syncs, classifier, new CfoLedger(ledgerDataSource, Duration.ofSeconds(5), schema), activityClock,
+        clients);
   }
 
   /** An activity stub on a worker of its own (Temporal's activity test environment). */

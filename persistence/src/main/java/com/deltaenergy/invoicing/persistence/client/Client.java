@@ -1,5 +1,28 @@
 package com.deltaenergy.invoicing.persistence.client;
 
-/** A company the tenant invoices. */
+import java.util.Optional;
+
+/**
+ * A company the tenant invoices.
+ *
+ * @param cfoEntity with {@code cfoBusinessUnit}, where the CFO ledger books this client's revenue;
+ *     both null when the configured name-based mapping applies
+ */
 public record Client(
-    long id, long tenantId, String name, String contactEmail, String address, String taxId) {}
+    long id,
+    long tenantId,
+    String name,
+    String contactEmail,
+    String address,
+    String taxId,
+    String cfoEntity,
+    String cfoBusinessUnit) {
+
+  /** The client's own CFO classification, if it has one. */
+  public Optional<CfoMapping> cfoMapping() {
+    return cfoEntity == null ? Optional.empty() : Optional.of(new CfoMapping(cfoEntity, cfoBusinessUnit));
+  }
+
+  /** The CFO ledger entity and business unit of a client's revenue. */
+  public record CfoMapping(String entity, String businessUnit) {}
+}

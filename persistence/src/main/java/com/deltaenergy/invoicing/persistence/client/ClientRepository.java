@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ClientRepository {
 
-  private static final String COLUMNS = "id, tenant_id, name, contact_email, address, tax_id";
+  private static final String COLUMNS = "id, tenant_id, name, contact_email, address, tax_id, cfo_entity, cfo_business_unit";
 
   private final JdbcClient jdbc;
 
@@ -30,6 +30,53 @@ public class ClientRepository {
         .query(String.class)
         .optional()
         .map(csv -> java.util.Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList());
+  }
+
+  /**
+   * Stores a new client of the tenant.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when the tenant has a client of that name
+   */
+  public Client create(long tenantId, ClientFields fields) {
+    return jdbc.sql(
+            "INSERT INTO clients (tenant_id, name, contact_email, address, tax_id, cfo_entity, cfo_business_unit)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)
+        .params(tenantId, fields.name(), fields.contactEmail(), fields.address(), fields.taxId(),
+            fields.cfoEntity(), fields.cfoBusinessUnit())
+        .query(Client.class)
+        .single();
+  }
+
+  /**
+   * Replaces the client's fields; empty when the tenant has no such client.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when another client has that name
+   */
+  public Optional<Client> update(long tenantId, long id, ClientFields fields) {
+    return jdbc.sql(
+            "UPDATE clients SET name = ?, contact_email = ?, address = ?, tax_id = ?, cfo_entity = ?,"
+                + " cfo_business_unit = ?, updated_at = now() WHERE tenant_id = ? AND id = ? RETURNING " + COLUMNS)
+        .params(fields.name(), fields.contactEmail(), fields.address(), fields.taxId(), fields.cfoEntity(),
+            fields.cfoBusinessUnit(), tenantId, id)
+        .query(Client.class)
+        .optional();
+  }
+
+  /** Whether any invoice names the client. */
+  public boolean hasInvoices(long tenantId, long id) {
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM invoices WHERE tenant_id = ? AND client_id = ?)")
+        .params(tenantId, id)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /**
+   * Deletes a client no invoice names; false when the tenant has no such client.
+   *
+   * @throws org.springframework.dao.DataIntegrityViolationException when an invoice names it
+   */
+  public boolean delete(long tenantId, long id) {
+    return jdbc.sql("DELETE FROM clients WHERE tenant_id = ? AND id = ?").params(tenantId, id).update() == 1;
   }
 
   public Optional<Client> findById(long tenantId, long id) {
