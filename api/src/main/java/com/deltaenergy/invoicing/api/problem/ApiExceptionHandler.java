@@ -200,6 +200,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           null, "malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
               + parse.getLocation().getColumnNr());
     }
+    if (cause instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+      // only our own deserializer refuses a string value; its message is for the client
+      return new FieldProblem(path(format), format.getOriginalMessage());
+    }
     if (cause instanceof InvalidFormatException format) {
       return new FieldProblem(
           path(format),

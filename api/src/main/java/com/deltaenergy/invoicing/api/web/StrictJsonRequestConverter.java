@@ -2,7 +2,13 @@ package com.deltaenergy.invoicing.api.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -47,6 +53,8 @@ public class StrictJsonRequestConverter extends MappingJackson2HttpMessageConver
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    // PostgreSQL cannot store U+0000 in text: refused here as the field's problem, not a 500 later.
+    mapper.registerModule(new SimpleModule("no-nul-strings").addDeserializer(String.class, new NoNulStrings()));
     // A date is "2025-10-15"; not an epoch day number.
     mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
     return mapper;
@@ -70,6 +78,24 @@ public class StrictJsonRequestConverter extends MappingJackson2HttpMessageConver
   @Override
   public boolean canWrite(Type type, Class<?> clazz, MediaType mediaType) {
     return false;
+  }
+
+  /** Strings as usual, except one with a NUL character. */
+  static final class NoNulStrings extends StdScalarDeserializer<String> {
+    static final String MESSAGE = "must not contain NUL characters (\\u0000)";
+
+    NoNulStrings() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      String value = StringDeserializer.instance.deserialize(parser, context);
+      if (value != null && value.indexOf('\0') >= 0) {
+        throw InvalidFormatException.from(parser, MESSAGE, value, String.class);
+      }
+      return value;
+    }
   }
 
   private static boolean isApiType(Class<?> type) {

@@ -50,6 +50,12 @@ class TenantIsolationTest {
       {"reason": "cross-tenant probe", "new_due_date": "%s", "tx_hash": "abc123"}
       """.formatted(LocalDate.now().plusDays(60));
 
+  /** A client body the client endpoints accept, so the request reaches the tenant check. */
+  private static final String CLIENT_BODY =
+      """
+      {"name": "Probe client of B", "cfo_entity": "B Holdings", "cfo_business_unit": "B Unit"}
+      """;
+
   @LocalServerPort int port;
   @Autowired InvoiceRepository invoices;
   @Autowired JdbcClient jdbc;
@@ -105,6 +111,9 @@ class TenantIsolationTest {
     }
     assertThat(unclassified).as("endpoints with no tenant-isolation check").isEmpty();
     assertThat(probed).isGreaterThan(20);
+    // B's PUT and DELETE on A's client changed nothing.
+    assertThat(jdbc.sql("SELECT name FROM clients WHERE id = ?").param(invoiceOfA.clientId()).query(String.class).single())
+        .isEqualTo(invoiceOfA.clientName());
   }
 
   /** Calls one endpoint as tenant B; false when the endpoint is not one this test knows how to judge. */
@@ -125,7 +134,8 @@ class TenantIsolationTest {
     } else if (pattern.contains("{")) {
       return false;
     }
-    String body = method.equals("GET") || method.equals("DELETE") ? null : ACTION_BODY;
+    String body =
+        method.equals("GET") || method.equals("DELETE") ? null : pattern.startsWith("/api/clients") ? CLIENT_BODY : ACTION_BODY;
     HttpResponse<String> response = api.send(method, path, keyOfB, body);
     if (!path.equals(pattern)) {
       assertThat(response.statusCode()).as(endpoint + " → " + response.body()).isEqualTo(404);
@@ -175,6 +185,9 @@ class TenantIsolationTest {
             api.send("POST", "/api/clients", keyOfB, "{\"name\": \"Client of B\", \"contact_email\": \"b@example.com\"}");
         assertThat(created.statusCode()).as(endpoint + " → " + created.body()).isEqualTo(201);
         assertThat(json.readTree(created.body()).toString()).doesNotContain(invoiceOfA.clientName());
+        assertThat(jdbc.sql("SELECT count(*) FROM clients WHERE tenant_id = ? AND name = 'Client of B'")
+                .param(tenantB).query(Long.class).single())
+            .isEqualTo(1);
       }
       default -> {
         return false;

@@ -1,0 +1,132 @@
+package com.deltaenergy.invoicing.api.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ClientApiTest {
+
+  @LocalServerPort int port;
+  @Autowired ObjectMapper json;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void createsReadsReplacesAndDeletesAClient() throws Exception {
+    String name = "Hydro Hosting " + UUID.randomUUID();
+    HttpResponse<String> created =
+        send("POST", "/api/clients",
+            """
+            {"name": "  %s ", "contact_email": "billing@hydro.example", "address": "Ruta 2 km 40, Itaipu",
+             "tax_id": "80012345-6", "cfo_entity": "Delta Mining Paraguay S.A.", "cfo_business_unit": "Paraguay Hosting"}
+            """.formatted(name));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode client = json.readTree(created.body());
+    long id = client.get("id").asLong();
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/clients/" + id);
+    assertThat(client.get("name").asText()).isEqualTo(name);
+    assertThat(client.get("contact_email").asText()).isEqualTo("billing@hydro.example");
+    assertThat(client.get("tax_id").asText()).isEqualTo("80012345-6");
+    assertThat(client.get("cfo_business_unit").asText()).isEqualTo("Paraguay Hosting");
+
+    assertThat(json.readTree(send("GET", "/api/clients/" + id, null).body())).isEqualTo(client);
+    assertThat(json.readTree(send("GET", "/api/clients", null).body()).findValuesAsText("name")).contains(name);
+
+    HttpResponse<String> replaced =
+        send("PUT", "/api/clients/" + id, "{\"name\": \"%s\", \"contact_email\": \"ap@hydro.example\"}".formatted(name + " SA"));
+    assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+    JsonNode now = json.readTree(replaced.body());
+    assertThat(now.get("name").asText()).isEqualTo(name + " SA");
+    assertThat(now.get("contact_email").asText()).isEqualTo("ap@hydro.example");
+    // PUT replaces: what was left out is gone, the CFO mapping included.
+    assertThat(now.get("address").isNull()).isTrue();
+    assertThat(now.get("cfo_entity").isNull()).isTrue();
+
+    assertThat(send("DELETE", "/api/clients/" + id, null).statusCode()).isEqualTo(204);
+    assertThat(send("GET", "/api/clients/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(send("DELETE", "/api/clients/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(send("PUT", "/api/clients/" + id, "{\"name\": \"gone\"}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aClientWithInvoicesCannotBeDeleted() throws Exception {
+    // Seed client 1 (Alps Blockchain) has invoices once one is created.
+    HttpResponse<String> invoice =
+        send("POST", "/api/invoice/create",
+            """
+            {"client_id": 1, "amount_usd": 10, "crypto_currency": "USDT", "crypto_network": "TRC20",
+             "billing_period": "October 2025", "due_date": "%s", "description": "Keeps its client"}
+            """.formatted(java.time.LocalDate.now().plusDays(5)));
+    assertThat(invoice.statusCode()).as(invoice.body()).isEqualTo(201);
+
+    HttpResponse<String> delete = send("DELETE", "/api/clients/1", null);
+
+    assertThat(delete.statusCode()).as(delete.body()).isEqualTo(409);
+    assertThat(delete.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(send("GET", "/api/clients/1", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSecondClientOfTheSameNameIs409() throws Exception {
+    String name = "Twin " + UUID.randomUUID();
+    assertThat(send("POST", "/api/clients", "{\"name\": \"%s\"}".formatted(name)).statusCode()).isEqualTo(201);
+    HttpResponse<String> twin = send("POST", "/api/clients", "{\"name\": \"%s\"}".formatted(name));
+    assertThat(twin.statusCode()).as(twin.body()).isEqualTo(409);
+
+    long other = json.readTree(send("POST", "/api/clients", "{\"name\": \"%s b\"}".formatted(name)).body()).get("id").asLong();
+    assertThat(send("PUT", "/api/clients/" + other, "{\"name\": \"%s\"}".formatted(name)).statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void invalidFieldsAreNamed() throws Exception {
+    HttpResponse<String> response =
+        send("POST", "/api/clients",
+            """
+            {"name": " ", "contact_email": "not an e-mail", "tax_id": "%s"}
+            """.formatted("9".repeat(65)));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(fields(response)).containsExactlyInAnyOrder("name", "contact_email", "tax_id");
+
+    HttpResponse<String> halfMapping =
+        send("POST", "/api/clients", "{\"name\": \"Half %s\", \"cfo_entity\": \"Delta\"}".formatted(UUID.randomUUID()));
+    assertThat(halfMapping.statusCode()).isEqualTo(400);
+    assertThat(fields(halfMapping)).containsExactly("cfo_business_unit");
+
+    HttpResponse<String> nul = send("POST", "/api/clients", "{\"name\": \"Nul\\u0000byte\"}");
+    assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+    assertThat(fields(nul)).containsExactly("name");
+  }
+
+  private List<String> fields(HttpResponse<String> response) throws Exception {
+    List<String> fields = new ArrayList<>();
+    json.readTree(response.body()).get("errors").forEach(error -> fields.add(error.get("field").asText()));
+    return fields;
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER);
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
