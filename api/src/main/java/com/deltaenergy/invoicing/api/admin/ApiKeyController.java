@@ -1,5 +1,10 @@
 package com.deltaenergy.invoicing.api.admin;
 
+import org.springframework.http.HttpStatus;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
+import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
 import com.deltaenergy.invoicing.api.problem.NotFoundException;
 import com.deltaenergy.invoicing.api.security.Caller;
 import com.deltaenergy.invoicing.api.tenant.CurrentOperator;
@@ -71,11 +76,14 @@ public class ApiKeyController {
     this.clock = clock;
   }
 
+  @ErrorResponses(HttpStatus.NOT_FOUND)
   @GetMapping
   List<ApiKeyResponse> list(@RequestParam(name = "tenant_id", required = false) Long tenantId) {
     return keys.findAll(target(tenantId)).stream().map(ApiKeyResponse::of).toList();
   }
 
+  @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource's URL", schema = @Schema(type = "string")))
+  @ErrorResponses(HttpStatus.NOT_FOUND)
   @PostMapping
   ResponseEntity<CreatedApiKeyResponse> create(@Valid @RequestBody CreateApiKeyRequest request) {
     long owner = target(request.tenantId());

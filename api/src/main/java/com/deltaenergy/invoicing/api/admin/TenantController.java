@@ -1,5 +1,9 @@
 package com.deltaenergy.invoicing.api.admin;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
+import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
 import com.deltaenergy.invoicing.api.problem.ConflictException;
 import com.deltaenergy.invoicing.api.problem.FieldProblem;
 import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
@@ -90,6 +94,8 @@ public class TenantController {
   }
 
   /** A new tenant and its first admin key (shown once). Only the default tenant's admins. */
+  @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource's URL", schema = @Schema(type = "string")))
+  @ErrorResponses(HttpStatus.CONFLICT)
   @PostMapping("/tenants")
   @Transactional
   ResponseEntity<TenantResponse.Created> create(@Valid @RequestBody NewTenantRequest request) {

@@ -1,5 +1,7 @@
 package com.deltaenergy.invoicing.api.client;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
 import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
 import com.deltaenergy.invoicing.api.problem.ConflictException;
 import com.deltaenergy.invoicing.api.problem.NotFoundException;
@@ -47,6 +49,7 @@ public class ClientController {
     return clients.findAll(tenant.id()).stream().map(ClientResponse::of).toList();
   }
 
+  @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource's URL", schema = @Schema(type = "string")))
   @ErrorResponses(HttpStatus.CONFLICT)
   @PostMapping
   public ResponseEntity<ClientResponse> create(@Valid @RequestBody ClientRequest request) {

@@ -105,6 +105,17 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void creationsAnswer201() {
+    for (String path : List.of("/api/clients", "/api/invoice/create", "/api/admin/api-keys", "/api/admin/tenants")) {
+      JsonNode responses = document.at("/paths/" + path.replace("/", "~1") + "/post/responses");
+      assertThat(responses.has("201")).as(path + " " + responses).isTrue();
+      assertThat(responses.has("200")).as(path).isFalse();
+      assertThat(responses.at("/201/content/application~1json/schema").isObject()).as(path + " " + responses).isTrue();
+    }
+    assertThat(document.at("/paths/~1api~1invoice~1create/post/parameters/0/name").asText()).isEqualTo("Idempotency-Key");
+  }
+
+  @Test
   void documentsTheSnakeCaseWireFormat() {
     JsonNode properties = document.at("/components/schemas/CreateInvoiceRequest/properties");
     assertThat(properties.has("client_id")).as(properties.toString()).isTrue();

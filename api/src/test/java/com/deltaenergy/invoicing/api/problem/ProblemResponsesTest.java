@@ -54,6 +54,13 @@ class ProblemResponsesTest {
   }
 
   @Test
+  void multipartWithoutBoundaryIs415NotAServerError() throws Exception {
+    problem(send("POST", "/api/clients", "multipart/form-data", "{\"name\": \"x\"}"), 415);
+    // A body-less request is not parsed at all, whatever it says its body is.
+    assertThat(send("GET", "/api/invoices", "multipart/form-data", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void malformedJsonIs400() throws Exception {
     JsonNode problem = problem(send("POST", "/api/invoice/create", "application/json", "{\"client_id\": 1,"), 400);
     assertThat(problem.at("/errors/0/message").asText()).contains("malformed JSON");
