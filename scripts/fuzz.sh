@@ -103,6 +103,7 @@ REPORTS=$WORK/reports
 mkdir -p "$REPORTS"
 log "schemathesis: up to $MAX_EXAMPLES examples per operation and phase"
 set +e
+cd "$WORK"  # Schemathesis keeps its replay data (.schemathesis/) in the working directory
 "$VENV/bin/st" --config-file "$WORK/schemathesis.toml" run "$API/v3/api-docs" \
   --header "Authorization: Bearer $KEY" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
