@@ -6,6 +6,7 @@ import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.worker.WorkerFactory;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +47,8 @@ class EmbeddedApplicationTest {
     // A defined port: the embedded MEXC client reaches the sandbox on the API's own port.
     registry.add("server.port", () -> http);
     registry.add("invoicing.sandbox.state-file", () -> "");
+    // As a user sets it: an environment variable the defaults read (not the property itself).
+    registry.add("EMBEDDED_SMTP_PORT", () -> SMTP_PORT);
     Path data = Files.createTempDirectory("invoicing-embedded");
     developmentKeyFile = data.resolve("dev-api-key");
     registry.add("invoicing.security.development-key-file", developmentKeyFile::toString);
@@ -54,6 +58,15 @@ class EmbeddedApplicationTest {
   }
 
   private static Path developmentKeyFile;
+  private static final int SMTP_PORT = freePortUnchecked();
+
+  private static int freePortUnchecked() {
+    try {
+      return freePort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -64,6 +77,8 @@ class EmbeddedApplicationTest {
   @LocalServerPort int port;
   @Autowired WorkflowClient client;
   @Autowired ObjectMapper json;
+  @Autowired GreenMail mailServer;
+  @Autowired Environment environment;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -85,6 +100,12 @@ class EmbeddedApplicationTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(get("/api/invoices").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theInProcessMailServerListensWhereEmbeddedSmtpPortSaysAndTheWorkerSendsThere() {
+    assertThat(mailServer.getSmtp().getPort()).isEqualTo(SMTP_PORT);
+    assertThat(environment.getProperty("invoicing.notifications.smtp.port", Integer.class)).isEqualTo(SMTP_PORT);
   }
 
   @Test
