@@ -1,6 +1,8 @@
 package com.deltaenergy.invoicing.sandbox.mexc;
 
 import com.deltaenergy.invoicing.sandbox.SandboxProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,7 +25,8 @@ public class SandboxTraffic {
     public static final Faults NONE = new Faults(0, 503, 0, 0);
   }
 
-  /** What the sandbox saw of one endpoint. */
+  /** What the sandbox saw of one endpoint; snake_case JSON like the rest of the control API. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record EndpointStats(long calls, long rejectedByRateLimit, long injectedFaults, int maxCallsInWindow) {}
 
   private final SandboxProperties properties;
