@@ -1,0 +1,284 @@
+package com.deltaenergy.invoicing.bench.faults;
+
+import com.deltaenergy.invoicing.bench.faults.FaultProbe.Line;
+import com.deltaenergy.invoicing.bench.support.InvoicingClient;
+import com.deltaenergy.invoicing.bench.support.InvoicingClient.Invoice;
+import com.deltaenergy.invoicing.bench.support.Options;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * After a fault scenario: every invoice checked against what must hold, and the scenario's one-line
+ * summary printed. Per invoice: the expected final state (complete when paid, cancelled when
+ * cancelled); its payment counted (a sandbox deposit to its address that the invoice does not
+ * count is a lost payment); every e-mail recorded for it sent, and received by the SMTP server
+ * exactly once (by Message-ID and recipient, and by idempotency key); booked in the CFO ledger
+ * exactly once when complete, never when cancelled. Across the run: no idempotency key recorded
+ * twice, no ledger Identifier booked twice, and (with --rate-limit) no MEXC endpoint called more
+ * often than the limit in any window.
+ */
+final class Verification {
+
+  private final InvoicingClient client;
+  private final Options options;
+
+  Verification(InvoicingClient client, Options options) {
+    this.client = client;
+    this.options = options;
+  }
+
+  private record Mail(String messageId, String recipient) {}
+
+  private record Notification(String key, String channel, String status, String messageId, String recipient) {}
+
+  int run() throws Exception {
+    String name = options.get("name", "faults");
+    List<Line> lines = Line.read(Path.of(options.require("ledger")));
+    awaitMailSettled(lines);
+    Map<Mail, Integer> received = receivedMail(Path.of(options.require("smtp-log")));
+    Map<Long, List<Notification>> notifications = new HashMap<>();
+    Map<String, Integer> keys = new HashMap<>();
+    try (Connection db = DriverManager.getConnection(options.require("db-url"), "postgres", "")) {
+      try (PreparedStatement statement =
+              db.prepareStatement(
+                  "SELECT invoice_id, idempotency_key, channel, status, message_id, recipient FROM notifications");
+          ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          Notification n =
+              new Notification(rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6));
+          notifications.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(n);
+          keys.merge(n.key(), 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, Integer> ledgerRows = ledgerRows();
+    String ids = String.join(",", lines.stream().map(l -> String.valueOf(l.id())).toList());
+    long retriedMail = ids.isEmpty() ? 0 : count("SELECT count(*) FROM notifications WHERE attempts > 1 AND invoice_id IN (" + ids + ")");
+    long retriedSync = ids.isEmpty() ? 0 : count("SELECT count(*) FROM crypto_invoice_cfo_sync WHERE retry_count > 0 AND invoice_id IN (" + ids + ")");
+
+    int passed = 0;
+    int failed = 0;
+    int lost = 0;
+    int wrongState = 0;
+    int undelivered = 0;
+    int duplicateByMessageId = 0;
+    int duplicateByKey = (int) keys.values().stream().filter(c -> c > 1).count();
+    int duplicateLedger = (int) ledgerRows.values().stream().filter(c -> c > 1).count();
+    int unbooked = 0;
+    int mails = 0;
+    Set<Mail> ours = new HashSet<>();
+    for (Line line : lines) {
+      List<String> problems = new ArrayList<>();
+      Invoice invoice = client.invoice(line.id());
+      String expected = line.plan().equals("cancel") ? "cancelled" : "complete";
+      if (!expected.equals(invoice.status())) {
+        problems.add("status " + invoice.status() + ", expected " + expected);
+        wrongState++;
+      }
+      if (line.plan().equals("pay") && !paymentCounted(invoice)) {
+        problems.add("payment lost: the sandbox has a deposit the invoice does not count");
+        lost++;
+      }
+      for (Notification n : notifications.getOrDefault(line.id(), List.of())) {
+        if (!n.channel().equals("email")) {
+          continue;
+        }
+        mails++;
+        Mail mail = new Mail(bare(n.messageId()), n.recipient().toLowerCase());
+        ours.add(mail);
+        int times = received.getOrDefault(mail, 0);
+        if (!"sent".equals(n.status()) || times == 0) {
+          problems.add("e-mail " + n.key() + " " + n.status() + ", received " + times + " times");
+          undelivered++;
+        } else if (times > 1) {
+          problems.add("e-mail " + n.key() + " received " + times + " times");
+          duplicateByMessageId++;
+        }
+        if (keys.getOrDefault(n.key(), 0) > 1) {
+          problems.add("idempotency key " + n.key() + " recorded twice");
+        }
+      }
+      if (notifications.getOrDefault(line.id(), List.of()).stream().noneMatch(n -> n.channel().equals("email"))) {
+        problems.add("no e-mail recorded at all");
+        undelivered++;
+      }
+      String number = invoice.number();
+      int booked = ledgerRows.getOrDefault(number, 0);
+      if (expected.equals("complete") && booked != 1) {
+        problems.add("booked " + booked + " times in the CFO ledger");
+        if (booked == 0) {
+          unbooked++;
+        }
+      } else if (expected.equals("cancelled") && booked != 0) {
+        problems.add("a cancelled invoice was booked " + booked + " times");
+      }
+      if (problems.isEmpty()) {
+        passed++;
+      } else {
+        failed++;
+        FaultProbe.log("FAILED invoice %d %s (%s): %s", line.id(), number, line.plan(), String.join("; ", problems));
+      }
+    }
+    // Mail the server received more than once that is not any invoice's (operations alerts).
+    for (Map.Entry<Mail, Integer> entry : received.entrySet()) {
+      if (!ours.contains(entry.getKey()) && entry.getValue() > 1) {
+        duplicateByMessageId++;
+        failed++;
+        FaultProbe.log("FAILED: message %s to %s received %d times", entry.getKey().messageId(), entry.getKey().recipient(), entry.getValue());
+      }
+    }
+    if (duplicateByKey > 0 || duplicateLedger > 0) {
+      failed++;
+    }
+    String rate = "";
+    if (options.has("rate-limit")) {
+      int limit = options.intValue("rate-limit", 500);
+      JsonNode stats = client.sandboxStats();
+      int worst = 0;
+      long rejected = 0;
+      long injected = 0;
+      long calls = 0;
+      for (Iterator<Map.Entry<String, JsonNode>> it = stats.fields(); it.hasNext(); ) {
+        JsonNode s = it.next().getValue();
+        worst = Math.max(worst, s.path("max_calls_in_window").asInt(s.path("maxCallsInWindow").asInt()));
+        rejected += s.path("rejected_by_rate_limit").asLong(s.path("rejectedByRateLimit").asLong());
+        injected += s.path("injected_faults").asLong(s.path("injectedFaults").asLong());
+        calls += s.path("calls").asLong();
+      }
+      boolean within = worst <= limit && rejected == 0;
+      if (within) {
+        passed++;
+      } else {
+        failed++;
+        FaultProbe.log("FAILED: MEXC rate limit: at most %d calls in a window, %d refused by the limit", worst, rejected);
+      }
+      rate = String.format(
+          ", exchange calls %d (%d faults injected), max calls per endpoint per 10 s %d (limit %d), refused by the limit %d",
+          calls, injected, worst, limit, rejected);
+    }
+    System.out.printf(
+        "%s: %d passed, %d failed; invoices %d, kills %s, e-mails %d, duplicate e-mails %d by Message-ID / %d by"
+            + " idempotency key, undelivered %d, duplicate ledger rows %d, unbooked %d, wrong state %d, lost payments %d;"
+            + " e-mails that needed retries %d, ledger bookings that needed retries %d%s%n",
+        name, passed, failed, lines.size(), options.get("kills", "0"), mails, duplicateByMessageId, duplicateByKey,
+        undelivered, duplicateLedger, unbooked, wrongState, lost, retriedMail, retriedSync, rate);
+    return failed == 0 ? 0 : 1;
+  }
+
+  /**
+   * Waits (up to --settle, default 180 s) until no e-mail of these invoices is still pending: a
+   * delivery that failed while the SMTP server was down is retried with backoff.
+   */
+  private void awaitMailSettled(List<Line> lines) throws SQLException {
+    String ids = String.join(",", lines.stream().map(l -> String.valueOf(l.id())).toList());
+    if (ids.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + options.duration("settle", java.time.Duration.ofSeconds(180)).toNanos();
+    while (true) {
+      long open;
+      try (Connection db = DriverManager.getConnection(options.require("db-url"), "postgres", "");
+          PreparedStatement statement =
+              db.prepareStatement(
+                  "SELECT count(*) FROM notifications WHERE channel = 'email' AND status <> 'sent' AND invoice_id IN (" + ids + ")");
+          ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        open = rows.getLong(1);
+      }
+      if (open == 0 || System.nanoTime() > deadline) {
+        if (open > 0) {
+          FaultProbe.log("%d e-mails still not sent after the settle time", open);
+        }
+        return;
+      }
+      FaultProbe.sleep(java.time.Duration.ofSeconds(2));
+    }
+  }
+
+  /** True when every sandbox deposit to the invoice's address is among its counted payments. */
+  private boolean paymentCounted(Invoice invoice) {
+    String address = invoice.depositAddress();
+    if (address == null) {
+      return false;
+    }
+    JsonNode deposits =
+        client.send("GET", sandbox("/deposits?address=" + address), null).body();
+    Set<String> counted = new HashSet<>();
+    for (JsonNode payment : invoice.json().path("payments")) {
+      counted.add(payment.path("tx_hash").asText(payment.path("tx_id").asText()));
+    }
+    BigDecimal received = FaultProbe.decimal(invoice.json().get("amount_received"));
+    if (deposits == null || !deposits.isArray() || deposits.isEmpty()) {
+      return false; // the suite paid it: a deposit must be there
+    }
+    for (JsonNode deposit : deposits) {
+      if (!counted.contains(deposit.path("tx_id").asText())) {
+        return false;
+      }
+    }
+    return received.compareTo(invoice.cryptoAmount()) >= 0;
+  }
+
+  private String sandbox(String path) {
+    return options.get("sandbox", options.get("api", "") + "/sandbox") + path;
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection db = DriverManager.getConnection(options.require("db-url"), "postgres", "");
+        PreparedStatement statement = db.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /** Booked rows per Identifier in the CFO ledger. */
+  private Map<String, Integer> ledgerRows() throws SQLException {
+    Map<String, Integer> rows = new HashMap<>();
+    String table = options.get("cfo-table", "cfo.transactions");
+    try (Connection ledger = DriverManager.getConnection(options.get("cfo-url", options.require("db-url")), "postgres", "");
+        PreparedStatement statement =
+            ledger.prepareStatement("SELECT identifier, count(*) FROM " + table + " GROUP BY identifier");
+        ResultSet result = statement.executeQuery()) {
+      while (result.next()) {
+        rows.put(result.getString(1), result.getInt(2));
+      }
+    }
+    return rows;
+  }
+
+  /** Lines of the SMTP server's log: time, Message-ID, recipient, subject. */
+  private static Map<Mail, Integer> receivedMail(Path log) throws IOException {
+    Map<Mail, Integer> received = new HashMap<>();
+    if (!Files.exists(log)) {
+      return received;
+    }
+    for (String line : Files.readAllLines(log)) {
+      String[] f = line.split("\t");
+      if (f.length >= 3) {
+        received.merge(new Mail(bare(f[1]), f[2].toLowerCase()), 1, Integer::sum);
+      }
+    }
+    return received;
+  }
+
+  private static String bare(String messageId) {
+    String id = messageId == null ? "" : messageId.trim();
+    return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
+  }
+}
