@@ -23,7 +23,8 @@ LOG_PREFIX=bench
 source "$(dirname "$0")/lib.sh"
 trap stop_all EXIT
 
-REPORT=${BENCH_REPORT-$ROOT/docs/BENCHMARKS.md}
+# Relative to the repository's root, where the driver runs (the report shows the command as run).
+REPORT=${BENCH_REPORT-docs/BENCHMARKS.md}
 POLLING=${BENCH_POLLING_INTERVAL:-30}
 COMMAND="bash scripts/bench.sh $STACK"
 for v in BENCH_SCENARIOS BENCH_CLIENTS BENCH_WARMUP BENCH_LEVEL_DURATION BENCH_BULK BENCH_DETECTION \
@@ -77,6 +78,7 @@ case "$STACK" in
 esac
 
 log "stack up; running $SCENARIOS"
+cd "$ROOT"
 java -cp "$BENCH_JAR" com.deltaenergy.invoicing.bench.load.LoadDriver "${driver_args[@]}" \
   --stack "$STACK" --scenarios "$SCENARIOS" --polling-interval "${POLLING}s" \
   --clients "${BENCH_CLIENTS:-1,8,32}" --warmup "${BENCH_WARMUP:-20s}" \
