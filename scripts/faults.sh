@@ -51,7 +51,8 @@ probe() { # COMMAND OPTIONS...: the fault probe against the API in use
 verify() { # NAME LEDGER KILLS [OPTIONS...]: checks a scenario and records its summary line
   local name=$1 ledger=$2 kills=$3 line
   shift 3
-  if line=$(probe verify --name "$name" --ledger "$ledger" --kills "$kills" --smtp-log "$SMTP_LOG" "$@"); then
+  if line=$(probe verify --name "$name" --ledger "$ledger" --kills "$kills" --smtp-log "$SMTP_LOG" \
+    --kill-times "$WORK/kill-times.txt" "$@"); then
     :
   fi
   [[ -n $line ]] || line="$name: 0 passed, 1 failed; the verification did not run"
@@ -102,6 +103,7 @@ scenario_worker_kill() {
     # Up for 1 to 8 s after it started, then SIGKILL; down for 0 to 2 s.
     sleep $((1 + RANDOM % 8))
     kill -0 "$job" 2>/dev/null || break
+    date +%s%3N >>"$WORK/kill-times.txt"
     stop worker KILL
     kills=$((kills + 1))
     log "worker-kill: SIGKILL $kills"
@@ -200,6 +202,7 @@ scenario_app_kill() {
   tail -n +$((INVOICES / 2 + 1)) "$ledger" >"$ledger.second"
   probe pay --ledger "$ledger.first" --timeout 5m >>"$WORK/app-kill-probe.log" 2>&1 || fail "app-kill: payments failed"
   sleep $((1 + RANDOM % 3))
+  date +%s%3N >>"$WORK/kill-times.txt"
   stop app KILL
   kills=1
   log "app-kill: SIGKILL; restarting on the same data"

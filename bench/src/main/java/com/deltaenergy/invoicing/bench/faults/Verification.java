@@ -34,8 +34,13 @@ import java.util.Set;
  */
 final class Verification {
 
+  /** A kill this soon after the server accepted a mail can have cut off the recording of it. */
+  static final long SEND_WINDOW_MS = 1_000;
+
   private final InvoicingClient client;
   private final Options options;
+  private final Map<Mail, List<Long>> receivedAt = new HashMap<>();
+  private List<Long> killTimes = List.of();
 
   Verification(InvoicingClient client, Options options) {
     this.client = client;
@@ -50,6 +55,7 @@ final class Verification {
     String name = options.get("name", "faults");
     List<Line> lines = Line.read(Path.of(options.require("ledger")));
     awaitMailSettled(lines);
+    killTimes = readKillTimes(options.get("kill-times", null));
     Map<Mail, Integer> received = receivedMail(Path.of(options.require("smtp-log")));
     Map<Long, List<Notification>> notifications = new HashMap<>();
     Map<String, Integer> keys = new HashMap<>();
@@ -81,6 +87,7 @@ final class Verification {
     int duplicateLedger = (int) ledgerRows.values().stream().filter(c -> c > 1).count();
     int unbooked = 0;
     int mails = 0;
+    int resentInDoubt = 0;
     Set<Mail> ours = new HashSet<>();
     for (Line line : lines) {
       List<String> problems = new ArrayList<>();
@@ -105,6 +112,11 @@ final class Verification {
         if (!"sent".equals(n.status()) || times == 0) {
           problems.add("e-mail " + n.key() + " " + n.status() + ", received " + times + " times");
           undelivered++;
+        } else if (times > 1 && resentAfterKill(mail)) {
+          resentInDoubt++;
+          FaultProbe.log(
+              "e-mail %s received %d times with one Message-ID, each earlier copy within %d ms before a worker SIGKILL",
+              n.key(), times, SEND_WINDOW_MS);
         } else if (times > 1) {
           problems.add("e-mail " + n.key() + " received " + times + " times");
           duplicateByMessageId++;
@@ -134,9 +146,11 @@ final class Verification {
         FaultProbe.log("FAILED invoice %d %s (%s): %s", line.id(), number, line.plan(), String.join("; ", problems));
       }
     }
-    // Mail the server received more than once that is not any invoice's (operations alerts).
+    // Mail the server received more than once that is no invoice's (operations alerts); an
+    // invoice's mail is checked with its invoice, in the scenario it belongs to.
+    notifications.values().forEach(list -> list.forEach(n -> ours.add(new Mail(bare(n.messageId()), n.recipient().toLowerCase()))));
     for (Map.Entry<Mail, Integer> entry : received.entrySet()) {
-      if (!ours.contains(entry.getKey()) && entry.getValue() > 1) {
+      if (!ours.contains(entry.getKey()) && entry.getValue() > 1 && !resentAfterKill(entry.getKey())) {
         duplicateByMessageId++;
         failed++;
         FaultProbe.log("FAILED: message %s to %s received %d times", entry.getKey().messageId(), entry.getKey().recipient(), entry.getValue());
@@ -174,9 +188,12 @@ final class Verification {
     System.out.printf(
         "%s: %d passed, %d failed; invoices %d, kills %s, e-mails %d, duplicate e-mails %d by Message-ID / %d by"
             + " idempotency key, undelivered %d, duplicate ledger rows %d, unbooked %d, wrong state %d, lost payments %d;"
-            + " e-mails that needed retries %d, ledger bookings that needed retries %d%s%n",
+            + " e-mails that needed retries %d, ledger bookings that needed retries %d; e-mails received twice with"
+            + " one Message-ID because the worker was SIGKILLed within %d ms of the server's 250 (not counted as"
+            + " duplicates above) %d%s%n",
         name, passed, failed, lines.size(), options.get("kills", "0"), mails, duplicateByMessageId, duplicateByKey,
-        undelivered, duplicateLedger, unbooked, wrongState, lost, retriedMail, retriedSync, rate);
+        undelivered, duplicateLedger, unbooked, wrongState, lost, retriedMail, retriedSync, SEND_WINDOW_MS,
+        resentInDoubt, rate);
     return failed == 0 ? 0 : 1;
   }
 
@@ -263,7 +280,7 @@ final class Verification {
   }
 
   /** Lines of the SMTP server's log: time, Message-ID, recipient, subject. */
-  private static Map<Mail, Integer> receivedMail(Path log) throws IOException {
+  private Map<Mail, Integer> receivedMail(Path log) throws IOException {
     Map<Mail, Integer> received = new HashMap<>();
     if (!Files.exists(log)) {
       return received;
@@ -271,10 +288,42 @@ final class Verification {
     for (String line : Files.readAllLines(log)) {
       String[] f = line.split("\t");
       if (f.length >= 3) {
-        received.merge(new Mail(bare(f[1]), f[2].toLowerCase()), 1, Integer::sum);
+        Mail mail = new Mail(bare(f[1]), f[2].toLowerCase());
+        received.merge(mail, 1, Integer::sum);
+        receivedAt.computeIfAbsent(mail, m -> new ArrayList<>()).add(Long.parseLong(f[0]));
       }
     }
     return received;
+  }
+
+  /**
+   * True when every reception but the last was followed within {@link #SEND_WINDOW_MS} by a SIGKILL
+   * of the worker: the server had answered 250, the worker died before it could record the mail as
+   * sent, and the retry sent the same message (same Message-ID) again. No sender can tell such a
+   * send from one that never reached the server; anything else received twice is a duplicate.
+   */
+  private boolean resentAfterKill(Mail mail) {
+    List<Long> times = new ArrayList<>(receivedAt.getOrDefault(mail, List.of()));
+    times.sort(null);
+    for (int i = 0; i < times.size() - 1; i++) {
+      long at = times.get(i);
+      if (killTimes.stream().noneMatch(k -> k >= at && k - at <= SEND_WINDOW_MS)) {
+        return false;
+      }
+    }
+    return times.size() > 1;
+  }
+
+  private static List<Long> readKillTimes(String file) throws IOException {
+    List<Long> times = new ArrayList<>();
+    if (file != null && Files.exists(Path.of(file))) {
+      for (String line : Files.readAllLines(Path.of(file))) {
+        if (!line.isBlank()) {
+          times.add(Long.parseLong(line.trim()));
+        }
+      }
+    }
+    return times;
   }
 
   private static String bare(String messageId) {
