@@ -34,7 +34,7 @@ import java.util.Set;
  */
 final class Verification {
 
-  /** A kill this soon after the server accepted a mail can have cut off the recording of it. */
+  /** A kill this close to the server accepting a mail can have cut off the sender's record of it. */
   static final long SEND_WINDOW_MS = 1_000;
 
   private final InvoicingClient client;
@@ -115,7 +115,7 @@ final class Verification {
         } else if (times > 1 && resentAfterKill(mail)) {
           resentInDoubt++;
           FaultProbe.log(
-              "e-mail %s received %d times with one Message-ID, each earlier copy within %d ms before a worker SIGKILL",
+              "e-mail %s received %d times with one Message-ID, each earlier copy within %d ms of a SIGKILL",
               n.key(), times, SEND_WINDOW_MS);
         } else if (times > 1) {
           problems.add("e-mail " + n.key() + " received " + times + " times");
@@ -189,7 +189,7 @@ final class Verification {
         "%s: %d passed, %d failed; invoices %d, kills %s, e-mails %d, duplicate e-mails %d by Message-ID / %d by"
             + " idempotency key, undelivered %d, duplicate ledger rows %d, unbooked %d, wrong state %d, lost payments %d;"
             + " e-mails that needed retries %d, ledger bookings that needed retries %d; e-mails received twice with"
-            + " one Message-ID because the worker was SIGKILLed within %d ms of the server's 250 (not counted as"
+            + " one Message-ID because the sender was SIGKILLed within %d ms of the server accepting it (not counted as"
             + " duplicates above) %d%s%n",
         name, passed, failed, lines.size(), options.get("kills", "0"), mails, duplicateByMessageId, duplicateByKey,
         undelivered, duplicateLedger, unbooked, wrongState, lost, retriedMail, retriedSync, SEND_WINDOW_MS,
@@ -297,17 +297,18 @@ final class Verification {
   }
 
   /**
-   * True when every reception but the last was followed within {@link #SEND_WINDOW_MS} by a SIGKILL
-   * of the worker: the server had answered 250, the worker died before it could record the mail as
-   * sent, and the retry sent the same message (same Message-ID) again. No sender can tell such a
-   * send from one that never reached the server; anything else received twice is a duplicate.
+   * True when every reception but the last lies within {@link #SEND_WINDOW_MS} of a SIGKILL of the
+   * sender: it died during that SMTP transaction (the data already sent, the server still
+   * accepting it) or before it could record the mail as sent, and the retry sent the same message
+   * (same Message-ID) again. No sender can tell such a send from one that never reached the
+   * server; anything else received twice is a duplicate.
    */
   private boolean resentAfterKill(Mail mail) {
     List<Long> times = new ArrayList<>(receivedAt.getOrDefault(mail, List.of()));
     times.sort(null);
     for (int i = 0; i < times.size() - 1; i++) {
       long at = times.get(i);
-      if (killTimes.stream().noneMatch(k -> k >= at && k - at <= SEND_WINDOW_MS)) {
+      if (killTimes.stream().noneMatch(k -> Math.abs(k - at) <= SEND_WINDOW_MS)) {
         return false;
       }
     }
