@@ -109,12 +109,15 @@ public class NotificationSender {
       throw new DeliveryException("notification " + id + " is being sent by another worker", true, null);
     }
     Notification notification = claimed.get();
+    MimeMessage mailed = null;
     try {
       if (notification.channel().equals(NotificationRecorder.EMAIL)) {
-        sendEmail(notification);
+        mailed = sendEmail(notification);
       } else {
         callWebhook(notification);
       }
+      // Recorded the moment the server accepted it: the window in which a crash re-sends is as
+      // short as it can be (a sender cannot tell a cut-off acceptance from a lost one).
       notifications.markSent(id, clock.instant());
     } catch (DeliveryException e) {
       if (e.retryable()) {
@@ -128,9 +131,13 @@ public class NotificationSender {
       notifications.markRetry(id, rootMessage(e), clock.instant().plus(retryAfter));
       throw new DeliveryException("unexpected: " + rootMessage(e), true, e);
     }
+    if (mailed != null) {
+      keepCopy(mailed, notification);
+    }
   }
 
-  private void sendEmail(Notification n) {
+  /** Sends the mail; returns it as sent, for the outbox copy. */
+  private MimeMessage sendEmail(Notification n) {
     TenantProfiles.Delivery delivery = tenants.delivery(n.tenantId());
     JavaMailSender mail = mailSender(delivery);
     try {
@@ -145,7 +152,7 @@ public class NotificationSender {
         attach(helper, n);
       }
       mail.send(message);
-      keepCopy(message, n);
+      return message;
     } catch (MailSendException e) {
       boolean onlyBadAddresses =
           e.getFailedMessages().values().stream().allMatch(f -> f instanceof SendFailedException s
@@ -187,7 +194,7 @@ public class NotificationSender {
       try (OutputStream out = Files.newOutputStream(outbox.resolve(name))) {
         message.writeTo(out);
       }
-    } catch (IOException | MessagingException e) {
+    } catch (IOException | MessagingException | RuntimeException e) {
       log.warn("Mail {} was sent but its copy could not be written to {}: {}", n.messageId(), outbox, e.toString());
     }
   }
