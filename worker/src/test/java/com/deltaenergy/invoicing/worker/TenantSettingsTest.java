@@ -34,7 +34,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import com.deltaenergy.invoicing.persistence.tenant.TenantLogo;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +92,7 @@ class TenantSettingsTest extends WorkerIntegrationTest {
     tenants.update(
         andes.id(),
         new TenantChanges(
-            null, null, "Av. Mariscal López 1234\nAsunción", "RUC 80012345-6", "billing@andes.example", null, null,
+            null, null, "Av. Mariscal López 1234\nAsunción", "RUC 80012345-6", "billing@andes.example", null,
             null, null, "127.0.0.1", tenantMail.getSmtp().getPort(), null, null,
             "Andes Hosting <billing@andes.example>", false, false, List.of("ops@andes.example"),
             List.of("http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/events"),
@@ -127,7 +135,7 @@ class TenantSettingsTest extends WorkerIntegrationTest {
   void aTenantsOwnExchangeKeyIsTheOneTheExchangeSees() {
     Tenant quipu = tenants.create("quipu-mining", "Quipu Mining S.A.", "QPU", ZoneId.of("America/Asuncion"));
     TenantChanges ownKey =
-        new TenantChanges(null, null, null, null, null, null, null, "mx0-quipu-own-key", Secret.of("quipu-secret"), null,
+        new TenantChanges(null, null, null, null, null, null, "mx0-quipu-own-key", Secret.of("quipu-secret"), null,
             null, null, null, null, null, null, null, null, null, null);
     tenants.update(quipu.id(), ownKey);
     InvoiceRecord invoice = invoiceOf(quipu, "Puna Compute", PaymentNetwork.BTC, "120.00");
@@ -142,6 +150,51 @@ class TenantSettingsTest extends WorkerIntegrationTest {
     InvoiceRecord ours = storeInvoice(PaymentNetwork.BTC, "120.00", today().plusDays(20));
     startAndIssue(ours);
     assertThat(invoices.findById(ours.id()).orElseThrow().depositAddress()).isNotNull();
+  }
+
+  @Test
+  void anUploadedLogoIsPrintedOnItsTenantsPdfAndNowhereElse() throws Exception {
+    Tenant lima = tenants.create("lima-logo", "Lima Logo S.A.", "LIM", ZoneId.of("America/Asuncion"));
+    Tenant plain = tenants.create("plain-nologo", "Plain S.A.", "PLN", ZoneId.of("America/Asuncion"));
+    BufferedImage logo = new BufferedImage(90, 30, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 90; x++) {
+      for (int y = 0; y < 30; y++) {
+        logo.setRGB(x, y, x < 45 ? 0xD01020 : 0x1040C0);
+      }
+    }
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(logo, "png", png);
+    tenants.storeLogo(lima.id(), new TenantLogo(png.toByteArray(), TenantLogo.PNG));
+
+    InvoiceRecord withLogo = invoiceOf(lima, "Rimac Compute", PaymentNetwork.TRC20, "300.00");
+    InvoiceRecord otherTenant = invoiceOf(plain, "Chala Data", PaymentNetwork.TRC20, "300.00");
+    InvoiceRecord defaultTenant = storeInvoice(PaymentNetwork.TRC20, "300.00", today().plusDays(20));
+    startAndIssue(withLogo);
+    startAndIssue(otherTenant);
+    startAndIssue(defaultTenant);
+
+    List<BufferedImage> images = pdfImages(withLogo);
+    assertThat(images).as("the logo and the QR code").hasSize(2);
+    BufferedImage printed = images.stream().filter(i -> i.getWidth() == 90 && i.getHeight() == 30).findFirst().orElseThrow();
+    assertThat(printed.getRGB(10, 10) & 0xFFFFFF).isEqualTo(0xD01020);
+    assertThat(printed.getRGB(80, 20) & 0xFFFFFF).isEqualTo(0x1040C0);
+    assertThat(pdfImages(otherTenant)).as("another tenant's PDF: the QR code only").hasSize(1);
+    assertThat(pdfImages(defaultTenant)).as("the default tenant's PDF: the QR code only").hasSize(1);
+  }
+
+  private List<BufferedImage> pdfImages(InvoiceRecord invoice) throws Exception {
+    InvoiceRecord issued = invoices.findById(invoice.id()).orElseThrow();
+    List<BufferedImage> images = new ArrayList<>();
+    try (var document = Loader.loadPDF(Files.readAllBytes(Path.of(issued.progress().pdfPath())))) {
+      for (PDPage page : document.getPages()) {
+        for (COSName name : page.getResources().getXObjectNames()) {
+          if (page.getResources().getXObject(name) instanceof PDImageXObject image) {
+            images.add(image.getImage());
+          }
+        }
+      }
+    }
+    return images;
   }
 
   /** A new client of the tenant and a stored draft invoice to it, due in 20 days. */

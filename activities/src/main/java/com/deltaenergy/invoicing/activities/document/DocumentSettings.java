@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where PDFs are kept and what the issuer block says (DOCUMENTS_DIR, ISSUER_*, INVOICE_TERMS).
  * The API and the workers must see the same directory (a shared volume in docker-compose).
  *
- * @param issuerLogo a PNG file printed in the issuer block; none prints no logo
+ * @param issuerLogo the default tenant's logo (ISSUER_LOGO, the operator's file) unless it uploaded one;
+ *     none prints no logo. Other tenants never get it.
  */
 @ConfigurationProperties("invoicing.documents")
 public record DocumentSettings(

@@ -5,14 +5,8 @@ import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.payment.Payment;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** Builds the document's content from the stored invoice, its client and its recorded state. */
@@ -20,7 +14,6 @@ import org.springframework.stereotype.Component;
 public class InvoiceDocumentFactory {
 
   private final TenantProfiles tenants;
-  private final Map<Path, byte[]> logos = new ConcurrentHashMap<>();
 
   public InvoiceDocumentFactory(TenantProfiles tenants) {
     this.tenants = tenants;
@@ -41,7 +34,7 @@ public class InvoiceDocumentFactory {
   private InvoiceDocument document(InvoiceRecord invoice, Client client, InvoiceDocument.Paid paid) {
     TenantProfiles.Issuer issuer = tenants.issuer(invoice.tenantId());
     return new InvoiceDocument(
-        new InvoiceDocument.Issuer(issuer.name(), issuer.address(), issuer.taxId(), issuer.email(), logo(issuer.logo())),
+        new InvoiceDocument.Issuer(issuer.name(), issuer.address(), issuer.taxId(), issuer.email(), tenants.logo(invoice.tenantId()).orElse(null)),
         new InvoiceDocument.BillTo(client.name(), lines(client.address()), client.taxId(), client.contactEmail()),
         invoice.invoiceNumber(),
         invoice.issueDate(),
@@ -65,22 +58,6 @@ public class InvoiceDocumentFactory {
         issuer.terms(),
         invoice.notes(),
         paid);
-  }
-
-  /** The logo's bytes, read once per file; an unreadable logo fails the render (retried) rather than print none. */
-  private byte[] logo(Path file) {
-    if (file == null) {
-      return null;
-    }
-    return logos.computeIfAbsent(
-        file,
-        f -> {
-          try {
-            return Files.readAllBytes(f);
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the issuer logo " + f, e);
-          }
-        });
   }
 
   private static List<String> lines(String address) {

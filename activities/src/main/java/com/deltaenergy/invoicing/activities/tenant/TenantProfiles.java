@@ -7,6 +7,10 @@ import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.persistence.tenant.TenantSettings;
+import com.deltaenergy.invoicing.persistence.tenant.TenantLogo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +18,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +36,8 @@ public class TenantProfiles {
 
   static final Duration TTL = Duration.ofSeconds(30);
 
-  /** The issuer block of a tenant's PDFs. */
-  public record Issuer(String name, List<String> address, String taxId, String email, Path logo, String terms) {}
+  /** The issuer block of a tenant's PDFs; its logo is {@link #logo}. */
+  public record Issuer(String name, List<String> address, String taxId, String email, String terms) {}
 
   /** How a tenant's notices are sent. {@code smtp} is the environment's server unless the tenant has its own. */
   public record Delivery(
@@ -53,6 +58,7 @@ public class TenantProfiles {
   private final NotificationSettings notifications;
   private final Clock clock;
   private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<Path, byte[]> operatorLogos = new ConcurrentHashMap<>();
 
   public TenantProfiles(
       TenantRepository tenants, DocumentSettings documents, NotificationSettings notifications, Clock clock) {
@@ -81,6 +87,33 @@ public class TenantProfiles {
     return of(tenantId).delivery();
   }
 
+  /**
+   * The logo for a tenant's documents: the one it uploaded; for the default tenant without one,
+   * the operator's ISSUER_LOGO file. Another tenant never gets the operator's logo, and no tenant
+   * names a file. Read on each call (one row), so a new upload shows on the next document. An
+   * unreadable ISSUER_LOGO fails the call (a render is retried) rather than print no logo.
+   */
+  public Optional<byte[]> logo(long tenantId) {
+    Optional<TenantLogo> uploaded = tenants.logo(tenantId);
+    if (uploaded.isPresent()) {
+      return Optional.of(uploaded.get().image());
+    }
+    Path operatorLogo = documents.issuerLogo();
+    if (tenantId != Tenant.DEFAULT_TENANT_ID || operatorLogo == null || operatorLogo.toString().isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        operatorLogos.computeIfAbsent(
+            operatorLogo,
+            file -> {
+              try {
+                return Files.readAllBytes(file);
+              } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the issuer logo " + file, e);
+              }
+            }).clone());
+  }
+
   private Profile load(long tenantId) {
     Tenant tenant =
         tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
@@ -92,7 +125,6 @@ public class TenantProfiles {
             s.issuerAddress() == null ? documents.issuerAddress() : lines(s.issuerAddress()),
             or(s.issuerTaxId(), documents.issuerTaxId()),
             or(s.issuerEmail(), documents.issuerEmail()),
-            s.logoPath() == null ? documents.issuerLogo() : Path.of(s.logoPath()),
             documents.terms());
     return new Profile(tenantId, issuer, delivery(tenant, s, credentials));
   }

@@ -137,6 +137,11 @@ public class TenantController {
         problems.add(new FieldProblem("time_zone", "must be a time zone such as America/Asuncion"));
       }
     }
+    if (r.logoPath() != null) {
+      problems.add(
+          new FieldProblem("logo_path", "is not accepted: a path on the server is not a tenant setting; upload the logo"
+              + " with PUT /api/admin/tenant/logo"));
+    }
     if (r.timeZone() != null && r.timeZone().isBlank()) {
       problems.add(new FieldProblem("time_zone", "cannot be cleared"));
     }
@@ -158,7 +163,7 @@ public class TenantController {
       throw new InvalidRequestException(problems);
     }
     return new TenantChanges(
-        r.name(), r.timeZone(), r.issuerAddress(), r.issuerTaxId(), r.issuerEmail(), r.logoPath(), r.brandColor(),
+        r.name(), r.timeZone(), r.issuerAddress(), r.issuerTaxId(), r.issuerEmail(), r.brandColor(),
         r.mexcApiKey(), secret(r.mexcApiSecret()), r.smtpHost(), r.smtpPort(), r.smtpUsername(),
         secret(r.smtpPassword()), r.smtpFrom(), r.smtpStarttls(), r.smtpSsl(), r.operationsEmails(), r.webhookUrls(),
         secret(r.webhookSecret()), r.dunningOffsetsDays());

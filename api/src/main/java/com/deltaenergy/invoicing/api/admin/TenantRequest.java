@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.api.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * A tenant's settings as sent by an admin. An absent (null) field is left unchanged; an empty
  * string, an empty list or port 0 resets it to the environment's default. Secrets are write-only:
- * responses only say whether one is set.
+ * responses only say whether one is set. {@code logo_path} is refused: a path on the server is not a
+ * tenant's setting; the logo is uploaded ({@code PUT /api/admin/tenant/logo}).
  */
 public record TenantRequest(
     @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
@@ -18,7 +20,7 @@ public record TenantRequest(
     @Size(max = 1000, message = "must be at most 1000 characters") String issuerAddress,
     @Size(max = 64, message = "must be at most 64 characters") String issuerTaxId,
     @Email(message = "must be an e-mail address") @Size(max = 320, message = "must be at most 320 characters") String issuerEmail,
-    @Size(max = 1000, message = "must be at most 1000 characters") String logoPath,
+    @Schema(hidden = true) String logoPath,
     @Pattern(regexp = "(#[0-9A-Fa-f]{6})?", message = "must be a colour like #1f6feb") String brandColor,
     @Size(max = 128, message = "must be at most 128 characters") String mexcApiKey,
     @Size(max = 256, message = "must be at most 256 characters") String mexcApiSecret,

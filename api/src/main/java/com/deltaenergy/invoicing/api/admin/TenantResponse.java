@@ -4,7 +4,7 @@ import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantSettings;
 import java.util.List;
 
-/** A tenant and its settings; secrets only as whether they are set. */
+/** A tenant and its settings; secrets and the logo only as whether they are set. */
 public record TenantResponse(
     long id,
     String slug,
@@ -14,7 +14,7 @@ public record TenantResponse(
     String issuerAddress,
     String issuerTaxId,
     String issuerEmail,
-    String logoPath,
+    boolean logoSet,
     String brandColor,
     String mexcApiKey,
     boolean mexcApiSecretSet,
@@ -34,7 +34,7 @@ public record TenantResponse(
     TenantSettings s = tenant.settings();
     return new TenantResponse(
         tenant.id(), tenant.slug(), tenant.name(), tenant.invoicePrefix(), tenant.timeZone().getId(),
-        s.issuerAddress(), s.issuerTaxId(), s.issuerEmail(), s.logoPath(), s.brandColor(), s.mexcApiKey(),
+        s.issuerAddress(), s.issuerTaxId(), s.issuerEmail(), s.logoSet(), s.brandColor(), s.mexcApiKey(),
         s.mexcApiSecretSet(), s.smtpHost(), s.smtpPort(), s.smtpUsername(), s.smtpPasswordSet(), s.smtpFrom(),
         s.smtpStarttls(), s.smtpSsl(), s.operationsEmails(), s.webhookUrls(), s.webhookSecretSet(),
         s.dunningOffsetsDays());

@@ -28,6 +28,15 @@ final class ApiHttp {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> sendBytes(String method, String path, String key, String contentType, byte[] body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> get(String path, String key) throws Exception {
     return send("GET", path, key, null);
   }

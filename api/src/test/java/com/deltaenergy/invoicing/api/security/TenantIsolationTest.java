@@ -180,6 +180,24 @@ class TenantIsolationTest {
         assertThat(jdbc.sql("SELECT issuer_tax_id FROM tenants WHERE id = 1").query(String.class).optional())
             .isNotEqualTo(java.util.Optional.of("B-TAX"));
       }
+      case "PUT /api/admin/tenant/logo" -> {
+        HttpResponse<String> own = api.sendBytes("PUT", "/api/admin/tenant/logo", keyOfB, "image/png", tinyPng());
+        assertThat(own.statusCode()).as(endpoint + " → " + own.body()).isEqualTo(200);
+        assertThat(json.readTree(own.body()).get("id").asLong()).isEqualTo(tenantB);
+        assertThat(logoOf(tenantB)).isTrue();
+        assertThat(logoOf(1)).as("tenant A's logo").isFalse();
+      }
+      case "DELETE /api/admin/tenant/logo" -> {
+        jdbc.sql("UPDATE tenants SET logo_image = ?, logo_media_type = 'image/png' WHERE id = 1").param(tinyPng()).update();
+        try {
+          HttpResponse<String> own = api.send("DELETE", "/api/admin/tenant/logo", keyOfB, null);
+          assertThat(own.statusCode()).as(endpoint + " → " + own.body()).isEqualTo(200);
+          assertThat(json.readTree(own.body()).get("id").asLong()).isEqualTo(tenantB);
+          assertThat(logoOf(1)).as("tenant A's logo").isTrue();
+        } finally {
+          jdbc.sql("UPDATE tenants SET logo_image = NULL, logo_media_type = NULL WHERE id = 1").update();
+        }
+      }
       case "POST /api/clients" -> {
         HttpResponse<String> created =
             api.send("POST", "/api/clients", keyOfB, "{\"name\": \"Client of B\", \"contact_email\": \"b@example.com\"}");
@@ -194,6 +212,16 @@ class TenantIsolationTest {
       }
     }
     return true;
+  }
+
+  private boolean logoOf(long tenant) {
+    return jdbc.sql("SELECT logo_image IS NOT NULL FROM tenants WHERE id = ?").param(tenant).query(Boolean.class).single();
+  }
+
+  private static byte[] tinyPng() throws java.io.IOException {
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+    return png.toByteArray();
   }
 
   private InvoiceRecord invoiceOfDefaultTenant() {

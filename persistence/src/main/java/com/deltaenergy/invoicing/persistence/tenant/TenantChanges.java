@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A change to a tenant's settings. A null field is left as it is; an empty string (or empty list)
- * clears the setting back to the environment's default.
+ * clears the setting back to the environment's default. The logo is not a setting here: it is
+ * uploaded ({@link TenantRepository#storeLogo}).
  */
 public record TenantChanges(
     String name,
@@ -13,7 +14,6 @@ public record TenantChanges(
     String issuerAddress,
     String issuerTaxId,
     String issuerEmail,
-    String logoPath,
     String brandColor,
     String mexcApiKey,
     Secret mexcApiSecret,
@@ -32,6 +32,6 @@ public record TenantChanges(
   public static TenantChanges none() {
     return new TenantChanges(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null);
   }
 }

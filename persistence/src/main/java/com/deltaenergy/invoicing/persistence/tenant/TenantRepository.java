@@ -29,7 +29,7 @@ public class TenantRepository {
   private static final String COLUMNS =
       """
       id, slug, name, invoice_prefix, time_zone, issuer_address, issuer_tax_id, issuer_email,
-      logo_path, brand_color, mexc_api_key, mexc_api_secret_enc IS NOT NULL AS mexc_secret_set,
+      logo_image IS NOT NULL AS logo_set, brand_color, mexc_api_key, mexc_api_secret_enc IS NOT NULL AS mexc_secret_set,
       smtp_host, smtp_port, smtp_username, smtp_password_enc IS NOT NULL AS smtp_password_set,
       smtp_from, smtp_starttls, smtp_ssl, operations_emails, webhook_urls,
       webhook_secret_enc IS NOT NULL AS webhook_secret_set, dunning_offsets_days
@@ -78,7 +78,6 @@ public class TenantRepository {
     text(set, "issuer_address", changes.issuerAddress());
     text(set, "issuer_tax_id", changes.issuerTaxId());
     text(set, "issuer_email", changes.issuerEmail());
-    text(set, "logo_path", changes.logoPath());
     text(set, "brand_color", changes.brandColor());
     text(set, "mexc_api_key", changes.mexcApiKey());
     secret(set, id, "mexc_api_secret_enc", changes.mexcApiSecret());
@@ -112,6 +111,33 @@ public class TenantRepository {
       jdbc.sql(sql.toString()).params(params).update();
     }
     return findById(id);
+  }
+
+  /**
+   * The tenant's uploaded logo, ready to embed (PDF, e-mail, web page); empty when it has none.
+   * The default tenant's ISSUER_LOGO file is not here: it is the operator's, read by the worker.
+   */
+  public Optional<TenantLogo> logo(long tenantId) {
+    return jdbc.sql("SELECT logo_image, logo_media_type FROM tenants WHERE id = ? AND logo_image IS NOT NULL")
+        .param(tenantId)
+        .query((rs, n) -> new TenantLogo(rs.getBytes("logo_image"), rs.getString("logo_media_type")))
+        .optional();
+  }
+
+  /** Stores (or replaces) the tenant's logo; false if there is no such tenant. */
+  public boolean storeLogo(long tenantId, TenantLogo logo) {
+    return jdbc.sql("UPDATE tenants SET logo_image = ?, logo_media_type = ?, updated_at = now() WHERE id = ?")
+            .params(logo.image(), logo.mediaType(), tenantId)
+            .update()
+        == 1;
+  }
+
+  /** Removes the tenant's logo; false if there is no such tenant. */
+  public boolean deleteLogo(long tenantId) {
+    return jdbc.sql("UPDATE tenants SET logo_image = NULL, logo_media_type = NULL, updated_at = now() WHERE id = ?")
+            .param(tenantId)
+            .update()
+        == 1;
   }
 
   /** The tenant's decrypted secrets; each null where the tenant uses the environment's. */
@@ -206,7 +232,7 @@ public class TenantRepository {
             rs.getString("issuer_address"),
             rs.getString("issuer_tax_id"),
             rs.getString("issuer_email"),
-            rs.getString("logo_path"),
+            rs.getBoolean("logo_set"),
             rs.getString("brand_color"),
             rs.getString("mexc_api_key"),
             rs.getBoolean("mexc_secret_set"),

@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * A tenant's own settings; null (or an empty list) means "the process default from the
- * environment". Secrets appear only as whether they are set.
+ * environment". Secrets and the logo appear only as whether they are set (the logo's image:
+ * {@link TenantRepository#logo}).
  */
 public record TenantSettings(
     String issuerAddress,
     String issuerTaxId,
     String issuerEmail,
-    String logoPath,
+    boolean logoSet,
     String brandColor,
     String mexcApiKey,
     boolean mexcApiSecretSet,
@@ -28,7 +29,7 @@ public record TenantSettings(
 
   public static TenantSettings none() {
     return new TenantSettings(
-        null, null, null, null, null, null, false, null, null, null, false, null, null, null,
+        null, null, null, false, null, null, false, null, null, null, false, null, null, null,
         List.of(), List.of(), false, null);
   }
 }

@@ -39,6 +39,10 @@ public final class MigratedDatabase implements BeforeAllCallback, AfterAllCallba
     server.close();
   }
 
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   public JdbcClient jdbc() {
     return JdbcClient.create(dataSource);
   }

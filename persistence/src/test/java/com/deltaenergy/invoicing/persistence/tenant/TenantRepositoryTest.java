@@ -36,7 +36,7 @@ class TenantRepositoryTest {
         tenants.update(
                 acme.id(),
                 new TenantChanges(
-                    null, null, "1 Main St", "TAX-1", "billing@acme.test", null, "#123abc", "mx0acme",
+                    null, null, "1 Main St", "TAX-1", "billing@acme.test", "#123abc", "mx0acme",
                     Secret.of("mexc-secret-value"), "smtp.acme.test", 587, "mailer", Secret.of("smtp-password-value"),
                     "Acme <billing@acme.test>", true, false, List.of("ops@acme.test"),
                     List.of("https://hooks.acme.test/a"), Secret.of("webhook-secret-value"), List.of(-2, 5, 10)))
@@ -108,9 +108,74 @@ class TenantRepositoryTest {
     assertThat(newKeyOnly.credentials(acme.id()).orElseThrow().smtpPassword().reveal()).isEqualTo("before-rotation");
   }
 
+  @Test
+  void aLogoIsStoredWithItsTenantOnlyAndCanBeRemoved() {
+    Tenant a = tenants.create("logo-a", "Logo A", "LGA", ZoneId.of("UTC"));
+    Tenant b = tenants.create("logo-b", "Logo B", "LGB", ZoneId.of("UTC"));
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+
+    assertThat(tenants.storeLogo(a.id(), new TenantLogo(png, TenantLogo.PNG))).isTrue();
+
+    TenantLogo stored = tenants.logo(a.id()).orElseThrow();
+    assertThat(stored.image()).containsExactly(png);
+    assertThat(stored.mediaType()).isEqualTo("image/png");
+    assertThat(tenants.findById(a.id()).orElseThrow().settings().logoSet()).isTrue();
+    assertThat(tenants.logo(b.id())).isEmpty();
+    assertThat(tenants.findById(b.id()).orElseThrow().settings().logoSet()).isFalse();
+
+    assertThat(tenants.deleteLogo(a.id())).isTrue();
+    assertThat(tenants.logo(a.id())).isEmpty();
+    assertThat(tenants.findById(a.id()).orElseThrow().settings().logoSet()).isFalse();
+    assertThat(tenants.storeLogo(999_999, new TenantLogo(png, TenantLogo.PNG))).isFalse();
+  }
+
+  @Test
+  void theDatabaseRefusesALogoThatIsNotAPngOrJpeg() {
+    Tenant a = tenants.create("logo-svg", "Logo SVG", "LGS", ZoneId.of("UTC"));
+    assertThatThrownBy(
+            () -> DATABASE.jdbc()
+                .sql("UPDATE tenants SET logo_image = ?, logo_media_type = 'image/svg+xml' WHERE id = ?")
+                .params("<svg/>".getBytes(java.nio.charset.StandardCharsets.UTF_8), a.id())
+                .update())
+        .hasMessageContaining("ck_tenants_logo");
+  }
+
+  @Test
+  void storedLogoPathsAreDroppedWithALogLineNotRead() throws Exception {
+    Tenant a = tenants.create("logo-path", "Logo Path", "LGP", ZoneId.of("UTC"));
+    // The column as it was before changeset 0012, holding what a tenant admin could set.
+    DATABASE.jdbc().sql("ALTER TABLE tenants ADD COLUMN logo_path TEXT").update();
+    try {
+      DATABASE.jdbc().sql("UPDATE tenants SET logo_path = '/srv/other-tenant/logo.png' WHERE id = ?").param(a.id()).update();
+
+      List<String> logged;
+      try (var connection = DATABASE.dataSource().getConnection()) {
+        logged = DropTenantLogoPaths.drop(connection);
+      }
+
+      assertThat(logged).singleElement().asString()
+          .contains("Tenant " + a.id(), "logo-path", "/srv/other-tenant/logo.png", "dropped", "PUT /api/admin/tenant/logo");
+      assertThat(DATABASE.jdbc().sql("SELECT count(*) FROM tenants WHERE logo_path IS NOT NULL").query(Long.class).single())
+          .isZero();
+      assertThat(tenants.logo(a.id())).as("nothing was read from the path").isEmpty();
+    } finally {
+      DATABASE.jdbc().sql("ALTER TABLE tenants DROP COLUMN logo_path").update();
+    }
+  }
+
+  @Test
+  void theLogoPathColumnIsGoneAfterTheMigration() {
+    assertThat(
+            DATABASE.jdbc()
+                .sql("SELECT count(*) FROM information_schema.columns WHERE table_name = 'tenants' AND column_name = 'logo_path'")
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
   private static TenantChanges withSmtp(String host, Secret password) {
     return new TenantChanges(
-        null, null, null, null, null, null, null, null, null, host, null, null, password, null, null, null,
+        null, null, null, null, null, null, null, null, host, null, null, password, null, null, null,
         null, null, null, null);
   }
 }
