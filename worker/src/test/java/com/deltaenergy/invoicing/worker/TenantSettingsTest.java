@@ -34,7 +34,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
+import com.deltaenergy.invoicing.persistence.outbound.HostResolver;
+import com.deltaenergy.invoicing.persistence.outbound.OutboundTargets;
 import com.deltaenergy.invoicing.persistence.tenant.TenantLogo;
+import com.deltaenergy.invoicing.testsupport.TestHostResolver;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Primary;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -54,11 +64,34 @@ import org.springframework.beans.factory.annotation.Autowired;
  * dunning schedule: its invoice's PDF, mail and events use them, and nothing of it goes through
  * the environment's (the default tenant's) channels.
  */
+@Import(TenantSettingsTest.Resolver.class)
 class TenantSettingsTest extends WorkerIntegrationTest {
 
   private static final String WEBHOOK_SECRET = "andes-webhook-secret";
 
+  /** Names of this test; "127.0.0.1" itself is on the tests' allow-list, these names are not. */
+  static final TestHostResolver RESOLVER = new TestHostResolver();
+
+  @TestConfiguration
+  static class Resolver {
+    @Bean
+    @Primary
+    HostResolver testHostResolver() {
+      return RESOLVER;
+    }
+  }
+
+  /** A name only this test's resolver knows, allow-listed like the operator's own receivers. */
+  private static final String ALLOWED_NAME = "receivers.allowed.test";
+
+  @DynamicPropertySource
+  static void allowList(DynamicPropertyRegistry registry) {
+    registry.add("invoicing.outbound.allowed-private-hosts", () -> "127.0.0.1," + ALLOWED_NAME);
+  }
+
   @Autowired TenantRepository tenants;
+  @Autowired OutboundTargets targets;
+  @Autowired NotificationRepository notifications;
 
   private GreenMail tenantMail;
   private HttpServer webhookReceiver;
@@ -75,6 +108,16 @@ class TenantSettingsTest extends WorkerIntegrationTest {
           String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           webhookCalls.add(Map.entry(String.valueOf(exchange.getRequestHeaders().getFirst("X-Invoicing-Signature")), body));
           exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    webhookReceiver.createContext(
+        "/moved",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = ("moved; " + "x".repeat(5000)).getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/events");
+          exchange.sendResponseHeaders(302, body.length);
+          exchange.getResponseBody().write(body);
           exchange.close();
         });
     webhookReceiver.start();
@@ -129,6 +172,86 @@ class TenantSettingsTest extends WorkerIntegrationTest {
     pause(Duration.ofMillis(500));
     assertThat(Arrays.stream(MAIL.getReceivedMessages()).skip(defaultMailBefore).map(WorkerIntegrationTest::subject))
         .noneMatch(subject -> subject.contains(invoice.invoiceNumber()));
+  }
+
+  @Test
+  void namesRePointedToLoopbackAfterTheyWereSavedAreRefusedAtDeliveryWithoutAConnection() throws Exception {
+    RESOLVER.point("mail.rimac.test", "203.0.113.25").point("hooks.rimac.test", "203.0.113.80");
+    // Both pass the check when saved (as the API checks them) ...
+    assertThat(targets.check("mail.rimac.test")).isNotEmpty();
+    assertThat(targets.check("hooks.rimac.test")).isNotEmpty();
+    Tenant rimac = tenants.create("rimac-ssrf", "Rimac S.A.", "RMC", ZoneId.of("America/Asuncion"));
+    tenants.update(
+        rimac.id(),
+        new TenantChanges(
+            null, null, null, null, "billing@rimac.example", null, null, null, "mail.rimac.test",
+            tenantMail.getSmtp().getPort(), null, null, "Rimac <billing@rimac.example>", false, false,
+            List.of("ops@rimac.example"),
+            List.of("http://hooks.rimac.test:" + webhookReceiver.getAddress().getPort() + "/events"), null, null));
+    // ... and then point at the worker's own machine, where the test's receivers listen.
+    RESOLVER.point("mail.rimac.test", "127.0.0.1").point("hooks.rimac.test", "127.0.0.1");
+    InvoiceRecord invoice = invoiceOf(rimac, "Misti Hosting", PaymentNetwork.TRC20, "450.00");
+
+    startAndIssue(invoice);
+
+    List<NotificationRepository.Notification> refused =
+        eventually(
+            () -> notifications.forInvoice(rimac.id(), invoice.id()),
+            list -> list.size() >= 2 && list.stream().allMatch(n -> n.status().equals("failed")));
+    assertThat(refused).extracting(NotificationRepository.Notification::channel).contains("email", "webhook");
+    assertThat(refused).allSatisfy(n -> assertThat(n.lastError()).contains("refused", "127.0.0.1", "a loopback address"));
+    assertThat(refused).filteredOn(n -> n.channel().equals("webhook")).allSatisfy(n -> assertThat(n.lastError())
+        .contains("hooks.rimac.test"));
+    // Never a connection attempt: neither receiver heard from the worker.
+    pause(Duration.ofMillis(500));
+    assertThat(webhookCalls).isEmpty();
+    assertThat(tenantMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void anAllowListedNameIsReachedAtTheAddressThatWasChecked() throws Exception {
+    // The system's DNS does not know this name: only a connection to the checked address works.
+    RESOLVER.point(ALLOWED_NAME, "127.0.0.1");
+    Tenant puno = tenants.create("puno-allowed", "Puno S.A.", "PNO", ZoneId.of("America/Asuncion"));
+    tenants.update(
+        puno.id(),
+        new TenantChanges(
+            null, null, null, null, "billing@puno.example", null, null, null, ALLOWED_NAME,
+            tenantMail.getSmtp().getPort(), null, null, "Puno <billing@puno.example>", false, false,
+            List.of("ops@puno.example"),
+            List.of("http://" + ALLOWED_NAME + ":" + webhookReceiver.getAddress().getPort() + "/events"), null, null));
+    InvoiceRecord invoice = invoiceOf(puno, "Titicaca Compute", PaymentNetwork.TRC20, "150.00");
+
+    startAndIssue(invoice);
+
+    assertThat(tenantMail.waitForIncomingEmail(Duration.ofSeconds(30).toMillis(), 1)).isTrue();
+    assertThat(tenantMail.getReceivedMessages()[0].getSubject()).contains(invoice.invoiceNumber());
+    Map.Entry<String, String> call = webhookCalls.poll(30, TimeUnit.SECONDS);
+    assertThat(call).as("the webhook was called").isNotNull();
+    assertThat(call.getValue()).contains(invoice.invoiceNumber());
+  }
+
+  @Test
+  void aRedirectIsNotFollowedAndAtMostOneKilobyteOfTheAnswerIsKept() throws Exception {
+    Tenant cusco = tenants.create("cusco-redirect", "Cusco S.A.", "CUS", ZoneId.of("America/Asuncion"));
+    tenants.update(
+        cusco.id(),
+        new TenantChanges(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            List.of("http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/moved"), null, null));
+    InvoiceRecord invoice = invoiceOf(cusco, "Sacsayhuaman Data", PaymentNetwork.TRC20, "90.00");
+
+    startAndIssue(invoice);
+
+    NotificationRepository.Notification webhook =
+        eventually(
+            () -> notifications.forInvoice(cusco.id(), invoice.id()).stream()
+                .filter(n -> n.channel().equals("webhook") && n.status().equals("failed")).findFirst().orElse(null),
+            n -> n != null);
+    assertThat(webhook.lastError()).startsWith("webhook answered HTTP 302: moved; xxx");
+    assertThat(webhook.lastError().length()).isLessThanOrEqualTo("webhook answered HTTP 302: ".length() + 1024);
+    pause(Duration.ofMillis(500));
+    assertThat(webhookCalls).as("the redirect's target was not called").isEmpty();
   }
 
   @Test

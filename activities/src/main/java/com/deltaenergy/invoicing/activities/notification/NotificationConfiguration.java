@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.activities.notification;
 
+import java.net.InetAddress;
 import java.util.Properties;
 import okhttp3.OkHttpClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,12 +39,31 @@ class NotificationConfiguration {
     return sender;
   }
 
+  /**
+   * A client for a tenant's own SMTP server, connecting to the address that was checked and to no
+   * other: no fallback to a plain socket connected by name.
+   */
+  static JavaMailSender mailSender(NotificationSettings.Smtp smtp, InetAddress checked) {
+    JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender(smtp);
+    Properties properties = sender.getJavaMailProperties();
+    properties.put("mail.smtp.socketFactory", new PinnedSocketFactory(checked));
+    properties.put("mail.smtp.socketFactory.fallback", "false");
+    return sender;
+  }
+
+  /**
+   * Webhooks: a receiver gets at most 10 s to connect and to answer, and no redirect is followed
+   * (a redirect could point anywhere, past the check of the URL's host).
+   */
   @Bean
   OkHttpClient webhookHttpClient() {
     return new OkHttpClient.Builder()
         .connectTimeout(java.time.Duration.ofSeconds(5))
-        .readTimeout(java.time.Duration.ofSeconds(15))
-        .callTimeout(java.time.Duration.ofSeconds(20))
+        .readTimeout(java.time.Duration.ofSeconds(10))
+        .writeTimeout(java.time.Duration.ofSeconds(10))
+        .callTimeout(java.time.Duration.ofSeconds(10))
+        .followRedirects(false)
+        .followSslRedirects(false)
         .build();
   }
 }

@@ -24,6 +24,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import com.deltaenergy.invoicing.persistence.outbound.OutboundTargets;
+import com.deltaenergy.invoicing.persistence.outbound.RefusedTargetException;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.UnknownHostException;
+import java.util.List;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -54,6 +61,8 @@ public class NotificationSender {
   private static final MediaType JSON = MediaType.get("application/json");
   /** Longer than one attempt may take: another sender waits rather than sending alongside. */
   private static final Duration LEASE = Duration.ofSeconds(90);
+  /** Of a refusing webhook's answer, this much is kept with the notification. */
+  private static final long MAX_RESPONSE_KEPT = 1024;
 
   /** Why a delivery did not happen; {@code retryable} false means the recipient refused for good. */
   public static class DeliveryException extends RuntimeException {
@@ -75,7 +84,8 @@ public class NotificationSender {
   private final OkHttpClient webhookHttpClient;
   private final NotificationSettings settings;
   private final TenantProfiles tenants;
-  private final Map<NotificationSettings.Smtp, JavaMailSender> tenantMailSenders = new ConcurrentHashMap<>();
+  private final Map<PinnedSmtp, JavaMailSender> tenantMailSenders = new ConcurrentHashMap<>();
+  private final OutboundTargets targets;
   private final Clock clock;
 
   public NotificationSender(
@@ -85,7 +95,9 @@ public class NotificationSender {
       OkHttpClient webhookHttpClient,
       NotificationSettings settings,
       TenantProfiles tenants,
+      OutboundTargets targets,
       Clock clock) {
+    this.targets = targets;
     this.notifications = notifications;
     this.invoices = invoices;
     this.mail = mail;
@@ -163,12 +175,36 @@ public class NotificationSender {
     }
   }
 
-  /** The tenant's own SMTP server when it has one; one client per distinct server settings. */
+  /** A tenant's SMTP server at one checked address. */
+  private record PinnedSmtp(NotificationSettings.Smtp smtp, InetAddress address) {}
+
+  /**
+   * The tenant's own SMTP server when it has one, checked now and reached at the address checked;
+   * one client per distinct server settings and address. The environment's server is the
+   * operator's and is not checked.
+   */
   private JavaMailSender mailSender(TenantProfiles.Delivery delivery) {
     if (!delivery.ownSmtp()) {
       return mail;
     }
-    return tenantMailSenders.computeIfAbsent(delivery.smtp(), NotificationConfiguration::mailSender);
+    InetAddress address = checked(delivery.smtp().host(), "SMTP server").get(0);
+    return tenantMailSenders.computeIfAbsent(
+        new PinnedSmtp(delivery.smtp(), address), pinned -> NotificationConfiguration.mailSender(pinned.smtp(), pinned.address()));
+  }
+
+  /**
+   * The addresses of a host a tenant named, fit to connect to. A refused one fails the delivery
+   * for good, with the reason and without a connection attempt; one that does not resolve is tried
+   * again later.
+   */
+  private List<InetAddress> checked(String host, String what) {
+    try {
+      return targets.check(host);
+    } catch (RefusedTargetException e) {
+      throw new DeliveryException(what + " refused: " + e.getMessage(), false, null);
+    } catch (UnknownHostException e) {
+      throw new DeliveryException(what + " " + host + " does not resolve: " + e.getMessage(), true, e);
+    }
   }
 
   private void attach(MimeMessageHelper helper, Notification n) throws MessagingException {
@@ -213,15 +249,48 @@ public class NotificationSender {
       builder.header(SIGNATURE_HEADER, "sha256=" + sign(body, secret));
     }
     Request request = builder.build();
-    try (Response response = webhookHttpClient.newCall(request).execute()) {
+    try (Response response = webhookClient(n.tenantId(), request.url()).newCall(request).execute()) {
       int status = response.code();
       if (response.isSuccessful()) {
         return;
       }
       boolean retryable = status == 408 || status == 429 || status >= 500;
-      throw new DeliveryException("webhook answered HTTP " + status, retryable, null);
+      throw new DeliveryException("webhook answered HTTP " + status + excerpt(response), retryable, null);
     } catch (IOException e) {
       throw new DeliveryException("webhook unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(), true, e);
+    }
+  }
+
+  /**
+   * The client for this URL. The environment's own webhooks (the operator's) are called as they
+   * are; a tenant's URL is checked now, and the call goes to the checked addresses only (an IP
+   * literal is its own address), directly (no proxy resolving the name again).
+   */
+  private OkHttpClient webhookClient(long tenantId, HttpUrl url) {
+    if (settings.webhooks().stream().map(HttpUrl::parse).anyMatch(url::equals)) {
+      return webhookHttpClient;
+    }
+    String host = url.host();
+    List<InetAddress> addresses = checked(host, "webhook");
+    return webhookHttpClient.newBuilder()
+        .proxy(Proxy.NO_PROXY)
+        .dns(
+            name -> {
+              if (name.equalsIgnoreCase(host)) {
+                return addresses;
+              }
+              throw new UnknownHostException(name + " was not checked for tenant " + tenantId);
+            })
+        .build();
+  }
+
+  /** At most 1 KB of what the receiver said, on one line, for the notification's record. */
+  private static String excerpt(Response response) {
+    try {
+      String body = response.peekBody(MAX_RESPONSE_KEPT).string().replaceAll("\\p{Cntrl}+", " ").strip();
+      return body.isEmpty() ? "" : ": " + body;
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 

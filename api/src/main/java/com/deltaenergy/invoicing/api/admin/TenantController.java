@@ -21,7 +21,12 @@ import com.deltaenergy.invoicing.persistence.tenant.TenantChanges;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.workflows.dunning.DunningSchedule;
 import jakarta.validation.Valid;
+import com.deltaenergy.invoicing.persistence.outbound.OutboundTargets;
+import com.deltaenergy.invoicing.persistence.outbound.RefusedTargetException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Optional;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -53,9 +58,16 @@ public class TenantController {
   private final SecretCipher cipher;
   private final CurrentTenant tenant;
   private final CurrentOperator operator;
+  private final OutboundTargets targets;
 
   public TenantController(
-      TenantRepository tenants, ApiKeyRepository keys, SecretCipher cipher, CurrentTenant tenant, CurrentOperator operator) {
+      TenantRepository tenants,
+      ApiKeyRepository keys,
+      SecretCipher cipher,
+      CurrentTenant tenant,
+      CurrentOperator operator,
+      OutboundTargets targets) {
+    this.targets = targets;
     this.tenants = tenants;
     this.keys = keys;
     this.cipher = cipher;
@@ -154,6 +166,20 @@ public class TenantController {
         problems.add(new FieldProblem("dunning_offsets_days", problem));
       }
     }
+    if (r.smtpHost() != null && !r.smtpHost().isBlank()) {
+      refusal(r.smtpHost().strip()).ifPresent(reason -> problems.add(new FieldProblem("smtp_host", reason)));
+    }
+    if (r.webhookUrls() != null) {
+      for (int i = 0; i < r.webhookUrls().size(); i++) {
+        String field = "webhook_urls[" + i + "]";
+        String host = hostOf(r.webhookUrls().get(i));
+        if (host == null) {
+          problems.add(new FieldProblem(field, "must be an http(s) URL with a host name"));
+        } else {
+          refusal(host).ifPresent(reason -> problems.add(new FieldProblem(field, reason)));
+        }
+      }
+    }
     boolean storesSecret =
         present(r.mexcApiSecret()) || present(r.smtpPassword()) || present(r.webhookSecret());
     if (storesSecret && !cipher.canEncrypt()) {
@@ -167,6 +193,33 @@ public class TenantController {
         r.mexcApiKey(), secret(r.mexcApiSecret()), r.smtpHost(), r.smtpPort(), r.smtpUsername(),
         secret(r.smtpPassword()), r.smtpFrom(), r.smtpStarttls(), r.smtpSsl(), r.operationsEmails(), r.webhookUrls(),
         secret(r.webhookSecret()), r.dunningOffsetsDays());
+  }
+
+  /**
+   * Why the server will not connect to this host a tenant names, if it will not. A name that does
+   * not resolve now is accepted: it is checked again at each delivery, like every name.
+   */
+  private Optional<String> refusal(String host) {
+    try {
+      targets.check(host);
+      return Optional.empty();
+    } catch (RefusedTargetException e) {
+      return Optional.of("is refused: " + e.getMessage());
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String hostOf(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      String host = new URI(url.strip()).getHost();
+      return host == null || host.isBlank() ? null : host;
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 
   private static boolean present(String value) {

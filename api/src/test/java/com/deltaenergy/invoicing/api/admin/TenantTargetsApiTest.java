@@ -1,0 +1,184 @@
+package com.deltaenergy.invoicing.api.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.persistence.outbound.HostResolver;
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.deltaenergy.invoicing.testsupport.TestHostResolver;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A tenant admin cannot point its webhooks or its SMTP server at the server's own or private
+ * network: refused when saved, naming the field and the reason. Names resolve through a resolver
+ * this test controls; nothing is connected to.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TenantTargetsApiTest {
+
+  static final TestHostResolver RESOLVER =
+      new TestHostResolver()
+          .point("hooks.tenant.test", "203.0.113.10")
+          .point("mail.tenant.test", "203.0.113.25")
+          .point("localhost", "127.0.0.1", "::1")
+          .point("intranet.tenant.test", "10.20.30.40")
+          .point("metadata.tenant.test", "169.254.169.254");
+
+  @TestConfiguration
+  static class Resolver {
+    @Bean
+    @Primary
+    HostResolver testHostResolver() {
+      return RESOLVER;
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired ObjectMapper json;
+  @Autowired JdbcClient jdbc;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private long tenantId;
+  private String tenantKey;
+
+  @BeforeEach
+  void aTenantWithItsAdminKey() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    HttpResponse<String> created =
+        put("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
+            """
+            {"slug": "targets-%s", "name": "Targets Tenant", "invoice_prefix": "T%s"}
+            """.formatted(suffix, suffix.replaceAll("[^0-9]", "4").substring(0, 5)));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode body = json.readTree(created.body());
+    tenantId = body.at("/tenant/id").asLong();
+    tenantKey = body.at("/admin_key/key").asText();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://127.0.0.2:5002/api/invoices|loopback",
+        "http://localhost:5002/hook|loopback",
+        "http://[::1]/hook|loopback",
+        "http://10.0.0.5/hook|private",
+        "https://192.168.1.10/hook|private",
+        "http://172.16.4.4/hook|private",
+        "http://intranet.tenant.test/hook|private",
+        "http://169.254.169.254/latest/meta-data/|link-local",
+        "http://metadata.tenant.test/latest/meta-data/|link-local",
+        "http://100.64.1.1/hook|shared",
+        "http://[fd00::5]/hook|private",
+        "http://user@10.0.0.5:8080/hook|private",
+      })
+  void aWebhookOnTheServersNetworkIsRefusedAtSaveTime(String urlAndKind) throws Exception {
+    String url = urlAndKind.substring(0, urlAndKind.indexOf('|'));
+    String kind = urlAndKind.substring(urlAndKind.indexOf('|') + 1);
+
+    HttpResponse<String> response =
+        put("PUT", "/api/admin/tenant", tenantKey,
+            "{\"webhook_urls\": [\"https://hooks.tenant.test/ok\", \"" + url + "\"], \"issuer_tax_id\": \"T-9\"}");
+
+    JsonNode problem = problem(response);
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("webhook_urls[1]");
+    assertThat(problem.at("/errors/0/message").asText()).contains(kind).contains("resolves to");
+    assertThat(problem.get("errors")).hasSize(1);
+    assertNothingSaved();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "127.0.0.2|loopback",
+        "localhost|loopback",
+        "10.1.1.1|private",
+        "192.168.0.25|private",
+        "intranet.tenant.test|private",
+        "169.254.169.254|link-local",
+        "fe80::1|link-local",
+      })
+  void anSmtpHostOnTheServersNetworkIsRefusedAtSaveTime(String hostAndKind) throws Exception {
+    String host = hostAndKind.substring(0, hostAndKind.indexOf('|'));
+    String kind = hostAndKind.substring(hostAndKind.indexOf('|') + 1);
+
+    HttpResponse<String> response =
+        put("PUT", "/api/admin/tenant", tenantKey, "{\"smtp_host\": \"" + host + "\", \"smtp_port\": 25, \"issuer_tax_id\": \"T-9\"}");
+
+    JsonNode problem = problem(response);
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("smtp_host");
+    assertThat(problem.at("/errors/0/message").asText()).contains(kind);
+    assertNothingSaved();
+  }
+
+  @Test
+  void aNewTenantsSettingsAreCheckedToo() throws Exception {
+    HttpResponse<String> response =
+        put("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
+            """
+            {"slug": "ssrf-new", "name": "New", "invoice_prefix": "SSRFN",
+             "settings": {"webhook_urls": ["http://169.254.169.254/latest/meta-data/"]}}
+            """);
+
+    assertThat(problem(response).at("/errors/0/field").asText()).isEqualTo("webhook_urls[0]");
+    assertThat(jdbc.sql("SELECT count(*) FROM tenants WHERE slug = 'ssrf-new'").query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void publicTargetsAndAllowListedHostsAreSaved() throws Exception {
+    HttpResponse<String> response =
+        put("PUT", "/api/admin/tenant", tenantKey,
+            """
+            {"smtp_host": "mail.tenant.test", "webhook_urls": ["https://hooks.tenant.test/events", "http://127.0.0.1:9/allowed"]}
+            """);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode saved = json.readTree(response.body());
+    assertThat(saved.get("smtp_host").asText()).isEqualTo("mail.tenant.test");
+    List<String> urls = new ArrayList<>();
+    saved.get("webhook_urls").forEach(u -> urls.add(u.asText()));
+    // 127.0.0.1 is on the tests' allow-list (WEBHOOK_ALLOWED_PRIVATE_HOSTS), by that name.
+    assertThat(urls).containsExactly("https://hooks.tenant.test/events", "http://127.0.0.1:9/allowed");
+  }
+
+  private void assertNothingSaved() {
+    var row =
+        jdbc.sql("SELECT issuer_tax_id, smtp_host, webhook_urls FROM tenants WHERE id = ?").param(tenantId).query().singleRow();
+    assertThat(row.values()).containsOnlyNulls();
+  }
+
+  private JsonNode problem(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    return json.readTree(response.body());
+  }
+
+  private HttpResponse<String> put(String method, String path, String key, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
