@@ -33,8 +33,9 @@ public class InvoiceDocumentFactory {
 
   private InvoiceDocument document(InvoiceRecord invoice, Client client, InvoiceDocument.Paid paid) {
     TenantProfiles.Issuer issuer = tenants.issuer(invoice.tenantId());
+    byte[] logo = tenants.logo(invoice.tenantId()).orElse(null);
     return new InvoiceDocument(
-        new InvoiceDocument.Issuer(issuer.name(), issuer.address(), issuer.taxId(), issuer.email(), tenants.logo(invoice.tenantId()).orElse(null)),
+        new InvoiceDocument.Issuer(issuer.name(), issuer.address(), issuer.taxId(), issuer.email(), logo),
         new InvoiceDocument.BillTo(client.name(), lines(client.address()), client.taxId(), client.contactEmail()),
         invoice.invoiceNumber(),
         invoice.issueDate(),
