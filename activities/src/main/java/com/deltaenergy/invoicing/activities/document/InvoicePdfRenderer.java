@@ -4,12 +4,7 @@ import com.deltaenergy.invoicing.activities.document.InvoiceDocument.BillTo;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Issuer;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Line;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Paid;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -25,6 +20,8 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
+import com.deltaenergy.invoicing.workflows.payment.PaymentQrCode;
+import com.deltaenergy.invoicing.workflows.payment.PaymentUris;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +32,6 @@ import java.text.DecimalFormatSymbols;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Renders an {@link InvoiceDocument} as an A4 PDF: issuer and client, line items, totals in USD,
@@ -76,11 +72,6 @@ public final class InvoicePdfRenderer {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  /** Error correction M survives a smudge or fold and keeps the code small enough to scan. */
-  private static final Map<EncodeHintType, Object> QR_HINTS =
-      Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4);
-
-  private final QRCodeWriter qrCodeWriter = new QRCodeWriter();
   // The 14 standard PDF fonts: never embedded, so every render is small and fast.
   private final BaseFont regular = standardFont(BaseFont.HELVETICA);
   private final BaseFont bold = standardFont(BaseFont.HELVETICA_BOLD);
@@ -373,12 +364,7 @@ public final class InvoicePdfRenderer {
    * module is a whole number of pixels (ZXing pads the rest into the quiet zone).
    */
   private Image qrCode(String payload) {
-    BitMatrix modules;
-    try {
-      modules = qrCodeWriter.encode(payload, BarcodeFormat.QR_CODE, QR_PIXELS, QR_PIXELS, QR_HINTS);
-    } catch (WriterException e) {
-      throw new IllegalArgumentException("cannot encode payment QR code for " + payload, e);
-    }
+    BitMatrix modules = PaymentQrCode.modules(payload, QR_PIXELS);
     int size = modules.getWidth();
     int bytesPerRow = (size + 7) / 8;
     byte[] pixels = new byte[bytesPerRow * size];
