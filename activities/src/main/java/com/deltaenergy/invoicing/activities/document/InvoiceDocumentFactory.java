@@ -3,6 +3,7 @@ package com.deltaenergy.invoicing.activities.document;
 import com.deltaenergy.invoicing.activities.tenant.TenantProfiles;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.persistence.paylink.PayLinks;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.payment.Payment;
 import java.io.IOException;
@@ -20,10 +21,12 @@ import org.springframework.stereotype.Component;
 public class InvoiceDocumentFactory {
 
   private final TenantProfiles tenants;
+  private final PayLinks payLinks;
   private final Map<Path, byte[]> logos = new ConcurrentHashMap<>();
 
-  public InvoiceDocumentFactory(TenantProfiles tenants) {
+  public InvoiceDocumentFactory(TenantProfiles tenants, PayLinks payLinks) {
     this.tenants = tenants;
+    this.payLinks = payLinks;
   }
 
   public InvoiceDocument invoice(InvoiceRecord invoice, Client client) {
@@ -64,7 +67,9 @@ public class InvoiceDocumentFactory {
         invoice.depositMemo(),
         issuer.terms(),
         invoice.notes(),
-        paid);
+        paid,
+        payLinks.ensureUrl(invoice.id()),
+        null);
   }
 
   /** The logo's bytes, read once per file; an unreadable logo fails the render (retried) rather than print none. */

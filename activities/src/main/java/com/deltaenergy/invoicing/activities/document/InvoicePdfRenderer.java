@@ -5,6 +5,7 @@ import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Issuer;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Line;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Paid;
 import com.google.zxing.common.BitMatrix;
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -67,6 +68,7 @@ public final class InvoicePdfRenderer {
   private static final Color HEADER_FILL = new Color(0xEE, 0xEE, 0xEE);
   private static final Color WARNING = new Color(0xB0, 0x00, 0x20);
   private static final Color STAMP = new Color(0xC6, 0x28, 0x28);
+  private static final Color LINK = new Color(0x0B, 0x3D, 0x6E);
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
   private static final DateTimeFormatter TIMESTAMP =
@@ -101,6 +103,9 @@ public final class InvoicePdfRenderer {
     document.add(billToRow(invoice));
     document.add(lineItems(invoice));
     document.add(summary(invoice, document.right() - document.left()));
+    if (invoice.payUrl() != null) {
+      document.add(payLink(invoice));
+    }
     if (invoice.terms() != null) {
       addSection(document, "Terms", invoice.terms());
     }
@@ -343,6 +348,17 @@ public final class InvoicePdfRenderer {
     }
     box.addCell(qr);
     return box;
+  }
+
+  /** The payer's pay page, as a link: the PDF's reader can follow the payment there. */
+  private Paragraph payLink(InvoiceDocument invoice) {
+    Paragraph link = new Paragraph(body.getSize() * 1.3f);
+    link.setSpacingBefore(8);
+    link.add(new Chunk("Pay online and follow your payment: ", bodyBold));
+    Chunk url = new Chunk(invoice.payUrl(), new Font(regular, 9, Font.UNDERLINE, LINK));
+    url.setAnchor(invoice.payUrl());
+    link.add(url);
+    return link;
   }
 
   private Paragraph caption(String text) {

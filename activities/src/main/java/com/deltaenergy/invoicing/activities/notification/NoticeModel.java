@@ -22,8 +22,9 @@ final class NoticeModel {
   private NoticeModel() {}
 
   static Map<String, Object> of(
-      InvoiceRecord invoice, Client client, InvoiceState state, InvoiceEvent event, String issuer) {
+      InvoiceRecord invoice, Client client, InvoiceState state, InvoiceEvent event, String issuer, String payUrl) {
     Map<String, Object> model = new HashMap<>();
+    model.put("pay_url", payUrl);
     int decimals = invoice.currency().decimals();
     model.put("id", invoice.id());
     model.put("number", invoice.invoiceNumber());

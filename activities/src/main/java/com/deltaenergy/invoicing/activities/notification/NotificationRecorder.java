@@ -7,6 +7,7 @@ import com.deltaenergy.invoicing.persistence.invoice.InvoiceProjectionRepository
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
+import com.deltaenergy.invoicing.persistence.paylink.PayLinks;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository.NewNotification;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
@@ -47,6 +48,7 @@ public class NotificationRecorder {
   private final NotificationSettings settings;
   private final TenantProfiles tenants;
   private final Clock clock;
+  private final PayLinks payLinks;
   private final ObjectMapper json = new ObjectMapper();
 
   public NotificationRecorder(
@@ -57,7 +59,9 @@ public class NotificationRecorder {
       NotificationTemplates templates,
       NotificationSettings settings,
       TenantProfiles tenants,
-      Clock clock) {
+      Clock clock,
+      PayLinks payLinks) {
+    this.payLinks = payLinks;
     this.invoices = invoices;
     this.clients = clients;
     this.projections = projections;
@@ -76,7 +80,7 @@ public class NotificationRecorder {
     String name = event.type().eventName();
     TenantProfiles.Delivery delivery = tenants.delivery(invoice.tenantId());
     NotificationTemplates.Message message =
-        templates.render(name, NoticeModel.of(invoice, client, state, event, issuer(delivery)));
+        templates.render(name, NoticeModel.of(invoice, client, state, event, issuer(delivery), payLinks.ensureUrl(invoice.id())));
     Set<String> recipients = new LinkedHashSet<>();
     if (message.audience().contains(NotificationTemplates.Audience.OPERATIONS)) {
       recipients.addAll(delivery.operations());

@@ -32,7 +32,8 @@ public class NotificationTemplates {
   public record Message(String subject, String text, String html, Set<Audience> audience, String attachment) {}
 
   private record EventTemplate(
-      Set<Audience> audience, String attachment, Template subject, Template headline, List<Template> paragraphs) {}
+      Set<Audience> audience, String attachment, boolean payLink, Template subject, Template headline,
+      List<Template> paragraphs) {}
 
   private record Stage(Template title, Template text) {}
 
@@ -62,6 +63,7 @@ public class NotificationTemplates {
                   new EventTemplate(
                       audience,
                       "none".equals(attachment) ? null : attachment,
+                      Boolean.TRUE.equals(event.get("pay_link")),
                       plain.compile((String) event.get("subject")),
                       plain.compile((String) event.get("headline")),
                       ((List<String>) event.get("paragraphs")).stream().map(plain::compile).toList()));
@@ -92,6 +94,9 @@ public class NotificationTemplates {
     Map<String, Object> page = new HashMap<>(model);
     page.put("headline", headline);
     page.put("paragraphs", paragraphs);
+    // The payer's link, on the notices that ask for payment (pay_link: true in events.yml).
+    page.put("pay_link_url", template.payLink() ? values.get("pay_url") : null);
+    page.put("pay_link_label", "Pay online and follow your payment");
     return new Message(
         template.subject().execute(model).replaceAll("\\s+", " ").trim(),
         textLayout.execute(page),
