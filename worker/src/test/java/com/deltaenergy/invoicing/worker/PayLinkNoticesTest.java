@@ -46,6 +46,26 @@ class PayLinkNoticesTest extends WorkerIntegrationTest {
     assertThat(text(reminder, "text/plain")).contains(url);
   }
 
+  @Test
+  void aSpanishClientReadsSpanishWhileOperationsReadEnglish() throws Exception {
+    Client client = clients.create(1L, new ClientFields(
+        "Cliente Paraguayo " + System.nanoTime(), "pagos-es@example.com", null, null, null, null, "es"));
+    InvoiceRecord invoice = storeInvoiceFor(client.id(), PaymentNetwork.TRC20, "5000.00");
+    startAndIssue(invoice);
+    String url = "http://localhost:5002/pay/" + links.tokenOf(invoice.id()).orElseThrow();
+
+    MimeMessage toClient = mailTo("pagos-es@example.com", "Factura " + invoice.invoiceNumber() + " de");
+    assertThat(text(toClient, "text/plain"))
+        .contains("Adjuntamos la factura", "5.000,00 USD", "Envíe USDT solo por la red Tron (TRC20)",
+            "Pague en línea y siga su pago: " + url);
+    MimeMessage toOperations = mailTo("aldo@deltaenergy.com", "Invoice " + invoice.invoiceNumber() + " from");
+    assertThat(text(toOperations, "text/plain")).contains("Please find attached invoice", "5000.00 USD");
+    // The PDF is the client's document: in the client's language, with the standard terms translated.
+    assertThat(pdfText(invoices.findById(invoice.id()).orElseThrow()))
+        .contains("FACTURA", "Importe a pagar", "USD 5.000,00", "El pago vence en la fecha de vencimiento",
+            "Pague en línea y siga su pago: " + url);
+  }
+
   InvoiceRecord storeInvoiceFor(long clientId, PaymentNetwork network, String usd) {
     InvoiceRecord invoice = storeInvoice(network, usd, today().plusDays(2));
     jdbc.sql("UPDATE invoices SET client_id = ? WHERE id = ?").params(clientId, invoice.id()).update();

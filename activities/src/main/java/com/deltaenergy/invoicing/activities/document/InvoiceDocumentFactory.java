@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.activities.document;
 
+import com.deltaenergy.invoicing.activities.i18n.InvoicingMessages;
 import com.deltaenergy.invoicing.activities.tenant.TenantProfiles;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -22,11 +24,13 @@ public class InvoiceDocumentFactory {
 
   private final TenantProfiles tenants;
   private final PayLinks payLinks;
+  private final InvoicingMessages messages;
   private final Map<Path, byte[]> logos = new ConcurrentHashMap<>();
 
-  public InvoiceDocumentFactory(TenantProfiles tenants, PayLinks payLinks) {
+  public InvoiceDocumentFactory(TenantProfiles tenants, PayLinks payLinks, InvoicingMessages messages) {
     this.tenants = tenants;
     this.payLinks = payLinks;
+    this.messages = messages;
   }
 
   public InvoiceDocument invoice(InvoiceRecord invoice, Client client) {
@@ -43,6 +47,7 @@ public class InvoiceDocumentFactory {
 
   private InvoiceDocument document(InvoiceRecord invoice, Client client, InvoiceDocument.Paid paid) {
     TenantProfiles.Issuer issuer = tenants.issuer(invoice.tenantId());
+    Locale locale = InvoicingMessages.locale(client.language());
     return new InvoiceDocument(
         new InvoiceDocument.Issuer(issuer.name(), issuer.address(), issuer.taxId(), issuer.email(), logo(issuer.logo())),
         new InvoiceDocument.BillTo(client.name(), lines(client.address()), client.taxId(), client.contactEmail()),
@@ -65,11 +70,22 @@ public class InvoiceDocumentFactory {
         invoice.rateLockedAt(),
         invoice.depositAddress(),
         invoice.depositMemo(),
-        issuer.terms(),
+        terms(issuer.terms(), locale),
         invoice.notes(),
         paid,
         payLinks.ensureUrl(invoice.id()),
-        null);
+        locale);
+  }
+
+  /**
+   * The standard terms in the client's language; terms a tenant wrote itself are printed as
+   * written.
+   */
+  private String terms(String terms, Locale locale) {
+    if (terms != null && terms.equals(messages.get("pdf.terms", Locale.ENGLISH))) {
+      return messages.get("pdf.terms", locale);
+    }
+    return terms;
   }
 
   /** The logo's bytes, read once per file; an unreadable logo fails the render (retried) rather than print none. */
