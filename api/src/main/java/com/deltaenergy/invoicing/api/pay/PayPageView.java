@@ -9,6 +9,8 @@ import java.util.List;
  * @param version changes whenever what the page shows changes; the live status poll sends it back
  *     and gets 204 (nothing to swap) while it still holds
  * @param live whether the page still polls (false once paid with its receipt, or cancelled)
+ * @param toSendPlain what is left to send, as a wallet reads it (no grouping); null when the
+ *     deposits seen, confirmed or not, already cover the amount due
  */
 public record PayPageView(
     String token,
@@ -34,6 +36,7 @@ public record PayPageView(
     boolean overdue,
     List<SeenPayment> seen,
     boolean qrIncludesAmount,
+    String toSendPlain,
     String address,
     String memo,
     String rate,
@@ -58,6 +61,11 @@ public record PayPageView(
 
   /** A deposit still confirming: its transaction and x of N confirmations. */
   public record SeenPayment(String txHash, int confirmations, int required, int percent) {}
+
+  /** The QR code and the amount to copy: only while something is left to send. */
+  public boolean showQr() {
+    return showPaymentDetails() && toSendPlain != null;
+  }
 
   public boolean showPaymentDetails() {
     return state != State.PREPARING && state != State.CANCELLED && state != State.PAID;

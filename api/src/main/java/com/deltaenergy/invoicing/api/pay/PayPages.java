@@ -127,6 +127,7 @@ public class PayPages {
       state = PayPageView.State.AWAITING;
     }
     boolean partial = !paid && received.signum() > 0 && remaining != null && remaining.signum() > 0;
+    BigDecimal toSend = paid ? null : toSend(invoice, counted).orElse(null);
     boolean pdf = progress.pdfPath() != null;
     boolean receipt = progress.receiptPath() != null;
     boolean live = !(state == PayPageView.State.CANCELLED || (state == PayPageView.State.PAID && receipt));
@@ -156,6 +157,7 @@ public class PayPages {
             || invoice.status() == InvoiceStatus.IN_COLLECTIONS,
         seen,
         PaymentUris.includesAmount(invoice.network()),
+        toSend == null ? null : toSend.toPlainString(),
         invoice.depositAddress(),
         invoice.depositMemo(),
         invoice.exchangeRate() == null ? null : format.usdPrice(invoice.exchangeRate().stripTrailingZeros()),
@@ -170,17 +172,29 @@ public class PayPages {
    * payment. Empty when there is nothing to pay (not issued yet, paid or cancelled).
    */
   public Optional<String> qrPayload(InvoiceRecord invoice) {
-    if (invoice.depositAddress() == null || invoice.cryptoAmount() == null
-        || invoice.status() == InvoiceStatus.CANCELLED || invoice.progress().paidAt() != null) {
+    if (invoice.status() == InvoiceStatus.CANCELLED || invoice.progress().paidAt() != null) {
       return Optional.empty();
     }
-    BigDecimal remaining =
-        invoice.cryptoAmount().subtract(zeroIfNull(invoice.progress().amountReceived()));
-    if (remaining.signum() <= 0) {
+    List<PaymentRecord> counted =
+        payments.forInvoice(invoice.tenantId(), invoice.id()).stream().filter(PaymentRecord::counts).toList();
+    return toSend(invoice, counted)
+        .map(amount -> PaymentUris.forPayment(invoice.network(), invoice.depositAddress(), amount));
+  }
+
+  /**
+   * What the payer still has to send: the amount due less every counted deposit, confirmed or
+   * still confirming (a deposit on its way must not be asked for twice). Rounded up to the coin's
+   * precision; empty when nothing is left or the invoice is not issued yet.
+   */
+  private static Optional<BigDecimal> toSend(InvoiceRecord invoice, List<PaymentRecord> counted) {
+    if (invoice.depositAddress() == null || invoice.cryptoAmount() == null) {
       return Optional.empty();
     }
-    return Optional.of(PaymentUris.forPayment(invoice.network(), invoice.depositAddress(),
-        remaining.setScale(invoice.currency().decimals(), RoundingMode.UP)));
+    BigDecimal seen = counted.stream().map(PaymentRecord::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal left = invoice.cryptoAmount().subtract(seen.max(zeroIfNull(invoice.progress().amountReceived())));
+    return left.signum() <= 0
+        ? Optional.empty()
+        : Optional.of(left.setScale(invoice.currency().decimals(), RoundingMode.UP));
   }
 
   private static String version(long stateVersion, boolean pdf, boolean receipt) {

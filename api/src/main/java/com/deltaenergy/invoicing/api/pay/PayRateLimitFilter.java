@@ -17,8 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * At most {@code perMinute} requests a minute to the pay pages from one client IP, as a Bucket4j
- * token bucket per IP: a burst of {@code perMinute}, refilled evenly over the minute. The 61st
- * request in a minute gets 429 with Retry-After (seconds until a token is back). The client IP is
+ * token bucket per IP holding {@code perMinute} tokens, refilled in full a minute after the bucket
+ * started (not trickled back, so the 61st request in a minute is always refused). A refused
+ * request gets 429 with Retry-After: the seconds until the refill. A page polling its status every
+ * 1.5 s uses 40 of the 60. The client IP is
  * the connection's address (behind a proxy, server.forward-headers-strategy makes it the
  * forwarded one). Buckets of idle IPs expire, and at most {@code maxClients} are kept, so a flood of
  * addresses cannot exhaust memory. Self-hosted assets (/pay/assets) are not counted.
@@ -59,7 +61,7 @@ public class PayRateLimitFilter extends OncePerRequestFilter {
 
   private Bucket newBucket() {
     return Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+        .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
         .build();
   }
 }

@@ -118,10 +118,20 @@ class PayPageTest {
     jdbc.sql("UPDATE invoices SET status = 'partially_paid', state_version = 5, amount_received = 2500,"
         + " amount_pending = 0 WHERE id = ?").param(id).update();
     String partial = get("/pay/" + token + "/status?lang=en&v=" + versionOf(seen.body())).body();
-    assertThat(partial).contains("Received 2,500.000000 USDT, 2,500.000000 USDT still due");
+    assertThat(partial).contains("Received 2,500.000000 USDT, 2,500.000000 USDT still due",
+        "Send the remaining 2,500.000000 USDT", "data-copy-value=\"2500.000000\"");
     assertThat(decodeQr()).isEqualTo(ADDRESS);
 
-    jdbc.sql("UPDATE invoices SET status = 'paid', state_version = 6, amount_received = 5100, overpaid = true,"
+    // The rest on its way: nothing more is asked for while it confirms.
+    payment("tx-rest", "2500.000000", 1, 20);
+    jdbc.sql("UPDATE invoices SET status = 'confirming', state_version = 6, amount_pending = 2500 WHERE id = ?")
+        .param(id).update();
+    String confirming = get("/pay/" + token + "/status?lang=en").body();
+    assertThat(confirming).contains("1 of 20 confirmations", "2,500.000000 USDT still due")
+        .doesNotContain("qr.png", "Send the remaining");
+    assertThat(get("/pay/" + token + "/qr.png").statusCode()).isEqualTo(404);
+
+    jdbc.sql("UPDATE invoices SET status = 'paid', state_version = 7, amount_received = 5100, overpaid = true,"
         + " excess_amount = 100, paid_at = now() WHERE id = ?").param(id).update();
     String paid = get("/pay/" + token + "/status?lang=en").body();
     assertThat(paid).contains("Paid. Thank you!", "100.000000 USDT more than the invoice asked for")
@@ -131,7 +141,7 @@ class PayPageTest {
 
   @Test
   void aCancelledInvoiceSaysSoWithTheIssuersContactAndStopsPolling() throws Exception {
-    jdbc.sql("UPDATE invoices SET status = 'cancelled', state_version = 7, cancelled_at = now(),"
+    jdbc.sql("UPDATE invoices SET status = 'cancelled', state_version = 8, cancelled_at = now(),"
         + " cancel_reason = 'INTERNAL reason' WHERE id = ?").param(id).update();
     String html = get("/pay/" + token).body();
     assertThat(html).contains("has been cancelled", "billing@deltaenergy.com").doesNotContain("INTERNAL reason", "hx-get", ADDRESS);
