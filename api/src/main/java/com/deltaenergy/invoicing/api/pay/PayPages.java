@@ -1,6 +1,8 @@
 package com.deltaenergy.invoicing.api.pay;
 
 import com.deltaenergy.invoicing.persistence.client.Client;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceProgress;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
@@ -14,6 +16,7 @@ import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.payment.PaymentUris;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +34,12 @@ public class PayPages {
 
   /** The invoice a token opens, with the client's preferred language. */
   public record Opened(InvoiceRecord invoice, String clientLanguage) {}
+
+  /** What the page shows of its issuer; kept a minute per tenant, not read on every view. */
+  private record Branding(String name, String email, boolean hasLogo) {}
+
+  private final Cache<Long, Branding> branding =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
   private final PayLinkRepository links;
   private final InvoiceRepository invoices;
@@ -90,10 +99,7 @@ public class PayPages {
   public PayPageView view(String token, InvoiceRecord invoice, Locale locale) {
     PayFormats format = new PayFormats(locale);
     InvoiceProgress progress = invoice.progress();
-    Tenant tenant = tenants.findById(invoice.tenantId()).orElseThrow();
-    String issuerName = tenant.isDefault() ? defaultIssuerName : tenant.name();
-    String issuerEmail =
-        tenant.settings().issuerEmail() == null ? defaultIssuerEmail : tenant.settings().issuerEmail();
+    Branding issuer = branding.get(invoice.tenantId(), this::branding);
     int decimals = invoice.currency().decimals();
     String coin = invoice.currency().name();
     boolean quoted = invoice.depositAddress() != null && invoice.cryptoAmount() != null;
@@ -137,9 +143,9 @@ public class PayPages {
         version(invoice.stateVersion(), pdf, receipt),
         live,
         state,
-        issuerName,
-        issuerEmail,
-        logos.logo(invoice.tenantId()).isPresent(),
+        issuer.name(),
+        issuer.email(),
+        issuer.hasLogo(),
         invoice.invoiceNumber(),
         format.usd(invoice.amountUsd()),
         due == null ? null : format.crypto(due, decimals, coin),
@@ -195,6 +201,14 @@ public class PayPages {
     return left.signum() <= 0
         ? Optional.empty()
         : Optional.of(left.setScale(invoice.currency().decimals(), RoundingMode.UP));
+  }
+
+  private Branding branding(long tenantId) {
+    Tenant tenant = tenants.findById(tenantId).orElseThrow();
+    return new Branding(
+        tenant.isDefault() ? defaultIssuerName : tenant.name(),
+        tenant.settings().issuerEmail() == null ? defaultIssuerEmail : tenant.settings().issuerEmail(),
+        logos.logo(tenantId).isPresent());
   }
 
   private static String version(long stateVersion, boolean pdf, boolean receipt) {

@@ -38,6 +38,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "invoicing.sandbox.confirmation-interval=0s",
       "invoicing.sandbox.state-file=",
     })
+@Import(TemporalCallCounter.Wiring.class)
 abstract class PayPageBrowserSupport {
 
   static final String CHROMIUM = "/usr/bin/chromium";
