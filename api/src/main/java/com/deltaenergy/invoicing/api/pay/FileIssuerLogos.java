@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.api.pay;
 
-import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
+import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The default {@link IssuerLogos}: the PNG file named by the tenant's settings or ISSUER_LOGO. */
+/**
+ * The default {@link IssuerLogos}: the operator's ISSUER_LOGO file for the default tenant, no logo
+ * for the others. Where tenants' own logos are stored (in PostgreSQL), an {@link IssuerLogos} bean
+ * reading them replaces this one and falls back to it for the default tenant.
+ */
 @Configuration(proxyBeanMethods = false)
 class FileIssuerLogos {
 
@@ -20,19 +24,16 @@ class FileIssuerLogos {
 
   @Bean
   @ConditionalOnMissingBean(IssuerLogos.class)
-  IssuerLogos issuerLogos(
-      TenantRepository tenants, @Value("${invoicing.documents.issuer-logo:}") String defaultLogo) {
+  IssuerLogos issuerLogos(@Value("${invoicing.documents.issuer-logo:}") String defaultLogo) {
     return tenantId -> {
-      String configured =
-          tenants.findById(tenantId).map(t -> t.settings().logoPath()).filter(p -> !p.isBlank()).orElse(defaultLogo);
-      if (configured == null || configured.isBlank()) {
+      if (tenantId != Tenant.DEFAULT_TENANT_ID || defaultLogo == null || defaultLogo.isBlank()) {
         return Optional.empty();
       }
       try {
-        return Optional.of(new IssuerLogos.Logo(Files.readAllBytes(Path.of(configured)), "image/png"));
+        return Optional.of(new IssuerLogos.Logo(Files.readAllBytes(Path.of(defaultLogo)), "image/png"));
       } catch (IOException e) {
         // The page is still useful without the logo; the PDF render reports the broken file.
-        log.warn("cannot read the issuer logo {}: {}", configured, e.getMessage());
+        log.warn("cannot read the issuer logo {}: {}", defaultLogo, e.getMessage());
         return Optional.empty();
       }
     };

@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The pay page over real HTTP against the real database. No worker runs here, so each test puts the
@@ -39,6 +41,15 @@ import org.springframework.test.context.ActiveProfiles;
 class PayPageTest {
 
   static final String INTERNAL_NOTE = "INTERNAL-ONLY-note-do-not-show";
+
+  /** The operator's ISSUER_LOGO: a small PNG the page shows for the default tenant. */
+  @DynamicPropertySource
+  static void logo(DynamicPropertyRegistry registry) throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("issuer-logo", ".png");
+    BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+    ImageIO.write(image, "png", file.toFile());
+    registry.add("invoicing.documents.issuer-logo", file::toString);
+  }
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
@@ -186,6 +197,16 @@ class PayPageTest {
     HttpResponse<String> old = get("/pay/" + token);
     assertThat(old.statusCode()).isEqualTo(404);
     assertThat(old.body()).isEqualTo(unknown.body());
+  }
+
+  @Test
+  void showsTheIssuersLogo() throws Exception {
+    assertThat(get("/pay/" + token).body()).contains("<img class=\"logo\" src=\"/pay/" + token + "/logo\"");
+    HttpResponse<byte[]> logo = http.send(HttpRequest.newBuilder(URI.create(base() + "/pay/" + token + "/logo")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(logo.statusCode()).isEqualTo(200);
+    assertThat(ImageIO.read(new ByteArrayInputStream(logo.body())).getWidth()).isEqualTo(40);
+    assertThat(get("/pay/AAAAAAAAAAAAAAAAAAAAAA/logo").statusCode()).isEqualTo(404);
   }
 
   @Test
