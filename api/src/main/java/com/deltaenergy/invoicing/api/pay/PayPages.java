@@ -74,7 +74,7 @@ public class PayPages {
 
   public Optional<Opened> open(String token) {
     return links.invoiceIdOf(token)
-        .flatMap(invoices::findById)
+        .flatMap(invoices::findSummaryById)
         .map(invoice -> new Opened(invoice, clients.findById(invoice.tenantId(), invoice.clientId())
             .map(Client::language).orElse(null)));
   }
