@@ -54,6 +54,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void thePayPageReadsPostgresNeverTemporalOrTheExchange() {
+    // Any number of payers may watch a pay page: it must cost Temporal and the exchange nothing.
+    noClasses()
+        .that()
+        .resideInAPackage("com.deltaenergy.invoicing.api.pay..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.temporal.client..", "io.temporal.serviceclient..", "com.deltaenergy.invoicing.api.invoice..",
+            "com.deltaenergy.invoicing.api.exchange..", "com.deltaenergy.invoicing.activities..",
+            "com.deltaenergy.invoicing.sandbox..")
+        .check(classes);
+  }
+
+  @Test
   void moneyIsNeverAFloatingPointNumber() {
     String[] notMoney = {"com.deltaenergy.invoicing.sandbox..", "com.deltaenergy.invoicing.activities.document.."};
     // Two legitimate floating-point uses, neither money: the sandbox's fault probability, and page

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.activities.document;
 
+import com.deltaenergy.invoicing.activities.i18n.InvoicingMessages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class DocumentConfiguration {
 
   @Bean
-  InvoicePdfRenderer invoicePdfRenderer() {
-    return new InvoicePdfRenderer();
+  InvoicePdfRenderer invoicePdfRenderer(InvoicingMessages messages) {
+    return new InvoicePdfRenderer(messages);
   }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param exchangeRate USD per one coin, as locked at {@code rateLockedAt}
  * @param depositMemo memo or tag the exchange needs to credit the deposit; null when none
  * @param paid null for the invoice; set for the receipt copy, which is stamped PAID
+ * @param payUrl the payer's pay page (/pay/{token}); null prints none
+ * @param locale the language and number format of the labels; null is English
  */
 public record InvoiceDocument(
     Issuer issuer,
@@ -40,9 +43,24 @@ public record InvoiceDocument(
     String depositMemo,
     String terms,
     String notes,
-    Paid paid) {
+    Paid paid,
+    String payUrl,
+    Locale locale) {
+
+  /** English, without a pay link. */
+  public InvoiceDocument(
+      Issuer issuer, BillTo billTo, String invoiceNumber, LocalDate issueDate, LocalDate dueDate,
+      String billingPeriod, List<Line> lines, BigDecimal subtotalUsd, String taxLabel, BigDecimal taxRatePercent,
+      BigDecimal taxAmountUsd, BigDecimal totalUsd, CryptoCurrency currency, PaymentNetwork network,
+      BigDecimal cryptoAmount, BigDecimal exchangeRate, Instant rateLockedAt, String depositAddress,
+      String depositMemo, String terms, String notes, Paid paid) {
+    this(issuer, billTo, invoiceNumber, issueDate, dueDate, billingPeriod, lines, subtotalUsd, taxLabel,
+        taxRatePercent, taxAmountUsd, totalUsd, currency, network, cryptoAmount, exchangeRate, rateLockedAt,
+        depositAddress, depositMemo, terms, notes, paid, null, null);
+  }
 
   public InvoiceDocument {
+    locale = locale == null ? Locale.ENGLISH : locale;
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(billTo, "billTo");
     Objects.requireNonNull(invoiceNumber, "invoiceNumber");

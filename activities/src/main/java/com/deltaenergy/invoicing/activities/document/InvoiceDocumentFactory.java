@@ -1,12 +1,15 @@
 package com.deltaenergy.invoicing.activities.document;
 
+import com.deltaenergy.invoicing.activities.i18n.InvoicingMessages;
 import com.deltaenergy.invoicing.activities.tenant.TenantProfiles;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.persistence.paylink.PayLinks;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.payment.Payment;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** Builds the document's content from the stored invoice, its client and its recorded state. */
@@ -14,9 +17,13 @@ import org.springframework.stereotype.Component;
 public class InvoiceDocumentFactory {
 
   private final TenantProfiles tenants;
+  private final PayLinks payLinks;
+  private final InvoicingMessages messages;
 
-  public InvoiceDocumentFactory(TenantProfiles tenants) {
+  public InvoiceDocumentFactory(TenantProfiles tenants, PayLinks payLinks, InvoicingMessages messages) {
     this.tenants = tenants;
+    this.payLinks = payLinks;
+    this.messages = messages;
   }
 
   public InvoiceDocument invoice(InvoiceRecord invoice, Client client) {
@@ -34,6 +41,7 @@ public class InvoiceDocumentFactory {
   private InvoiceDocument document(InvoiceRecord invoice, Client client, InvoiceDocument.Paid paid) {
     TenantProfiles.Issuer issuer = tenants.issuer(invoice.tenantId());
     byte[] logo = tenants.logo(invoice.tenantId()).orElse(null);
+    Locale locale = InvoicingMessages.locale(client.language());
     return new InvoiceDocument(
         new InvoiceDocument.Issuer(issuer.name(), issuer.address(), issuer.taxId(), issuer.email(), logo),
         new InvoiceDocument.BillTo(client.name(), lines(client.address()), client.taxId(), client.contactEmail()),
@@ -56,9 +64,22 @@ public class InvoiceDocumentFactory {
         invoice.rateLockedAt(),
         invoice.depositAddress(),
         invoice.depositMemo(),
-        issuer.terms(),
+        terms(issuer.terms(), locale),
         invoice.notes(),
-        paid);
+        paid,
+        payLinks.ensureUrl(invoice.id()),
+        locale);
+  }
+
+  /**
+   * The standard terms in the client's language; terms a tenant wrote itself are printed as
+   * written.
+   */
+  private String terms(String terms, Locale locale) {
+    if (terms != null && terms.equals(messages.get("pdf.terms", Locale.ENGLISH))) {
+      return messages.get("pdf.terms", locale);
+    }
+    return terms;
   }
 
   private static List<String> lines(String address) {

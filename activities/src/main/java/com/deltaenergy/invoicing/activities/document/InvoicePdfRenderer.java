@@ -4,12 +4,8 @@ import com.deltaenergy.invoicing.activities.document.InvoiceDocument.BillTo;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Issuer;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Line;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Paid;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -25,6 +21,9 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
+import com.deltaenergy.invoicing.workflows.payment.PaymentQrCode;
+import com.deltaenergy.invoicing.workflows.payment.PaymentUris;
+import com.deltaenergy.invoicing.activities.i18n.InvoicingMessages;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +34,6 @@ import java.text.DecimalFormatSymbols;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Renders an {@link InvoiceDocument} as an A4 PDF: issuer and client, line items, totals in USD,
@@ -71,16 +69,9 @@ public final class InvoicePdfRenderer {
   private static final Color HEADER_FILL = new Color(0xEE, 0xEE, 0xEE);
   private static final Color WARNING = new Color(0xB0, 0x00, 0x20);
   private static final Color STAMP = new Color(0xC6, 0x28, 0x28);
+  private static final Color LINK = new Color(0x0B, 0x3D, 0x6E);
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  /** Error correction M survives a smudge or fold and keeps the code small enough to scan. */
-  private static final Map<EncodeHintType, Object> QR_HINTS =
-      Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4);
-
-  private final QRCodeWriter qrCodeWriter = new QRCodeWriter();
   // The 14 standard PDF fonts: never embedded, so every render is small and fast.
   private final BaseFont regular = standardFont(BaseFont.HELVETICA);
   private final BaseFont bold = standardFont(BaseFont.HELVETICA_BOLD);
@@ -98,48 +89,63 @@ public final class InvoicePdfRenderer {
   private final Font warning = new Font(bold, 9.5f, Font.NORMAL, WARNING);
   private final Font stamp = new Font(bold, 28, Font.NORMAL, STAMP);
 
+  private final InvoicingMessages messages;
+
+  /** Labels from the standard bundles (i18n/pdf, i18n/payment). */
+  public InvoicePdfRenderer() {
+    this(new InvoicingMessages());
+  }
+
+  public InvoicePdfRenderer(InvoicingMessages messages) {
+    this.messages = messages;
+  }
+
   public byte[] render(InvoiceDocument invoice) {
+    Labels labels = new Labels(messages, invoice.locale());
     ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
     Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, FOOTER_MARGIN);
     PdfWriter writer = PdfWriter.getInstance(document, pdf);
-    writer.setPageEvent(new PageFooter(regular, invoice.invoiceNumber()));
-    document.addTitle("Invoice " + invoice.invoiceNumber());
+    writer.setPageEvent(new PageFooter(regular, labels.text("pdf.footer", invoice.invoiceNumber()), labels));
+    document.addTitle(labels.text("pdf.document-title", invoice.invoiceNumber()));
     document.addAuthor(invoice.issuer().name());
     document.open();
-    document.add(header(invoice));
-    document.add(billToRow(invoice));
-    document.add(lineItems(invoice));
-    document.add(summary(invoice, document.right() - document.left()));
+    document.add(header(invoice, labels));
+    document.add(billToRow(invoice, labels));
+    document.add(lineItems(invoice, labels));
+    document.add(summary(invoice, document.right() - document.left(), labels));
+    if (invoice.payUrl() != null) {
+      document.add(payLink(invoice, labels));
+    }
     if (invoice.terms() != null) {
-      addSection(document, "Terms", invoice.terms());
+      addSection(document, labels.text("pdf.terms-heading"), invoice.terms());
     }
     if (invoice.notes() != null) {
-      addSection(document, "Notes", invoice.notes());
+      addSection(document, labels.text("pdf.notes-heading"), invoice.notes());
     }
     document.close();
     return pdf.toByteArray();
   }
 
-  private PdfPTable header(InvoiceDocument invoice) {
+  private PdfPTable header(InvoiceDocument invoice, Labels labels) {
     PdfPTable header = table(new float[] {55, 45});
-    header.addCell(issuerBlock(invoice.issuer()));
+    header.addCell(issuerBlock(invoice.issuer(), labels));
 
     PdfPCell right = borderless();
-    Paragraph heading = paragraph("INVOICE", title);
+    Paragraph heading = paragraph(labels.text("pdf.title"), title);
     heading.setAlignment(Element.ALIGN_RIGHT);
     heading.setSpacingAfter(6);
     right.addElement(heading);
     PdfPTable facts = table(new float[] {50, 50});
-    fact(facts, "Invoice number", invoice.invoiceNumber());
-    fact(facts, "Issue date", DATE.format(invoice.issueDate()));
-    fact(facts, "Due date", DATE.format(invoice.dueDate()));
-    fact(facts, "Billing period", invoice.billingPeriod());
+    fact(facts, labels.text("pdf.invoice-number"), invoice.invoiceNumber());
+    fact(facts, labels.text("pdf.issue-date"), labels.date(invoice.issueDate()));
+    fact(facts, labels.text("pdf.due-date"), labels.date(invoice.dueDate()));
+    fact(facts, labels.text("pdf.billing-period"), invoice.billingPeriod());
     right.addElement(facts);
     header.addCell(right);
     return header;
   }
 
-  private PdfPCell issuerBlock(Issuer issuer) {
+  private PdfPCell issuerBlock(Issuer issuer, Labels labels) {
     PdfPCell cell = borderless();
     byte[] logoPng = issuer.logoPng();
     if (logoPng != null) {
@@ -151,9 +157,9 @@ public final class InvoicePdfRenderer {
     cell.addElement(paragraph(issuer.name(), issuerName));
     issuer.addressLines().forEach(line -> cell.addElement(paragraph(line, body)));
     if (!issuer.taxId().isBlank()) {
-      cell.addElement(paragraph("Tax ID: " + issuer.taxId(), body));
+      cell.addElement(paragraph(labels.text("pdf.tax-id", issuer.taxId()), body));
     }
-    cell.addElement(paragraph("E-mail: " + issuer.email(), body));
+    cell.addElement(paragraph(labels.text("pdf.email", issuer.email()), body));
     return cell;
   }
 
@@ -167,16 +173,16 @@ public final class InvoicePdfRenderer {
   }
 
   /** The client on the left; on a receipt copy, the PAID stamp on the right. */
-  private PdfPTable billToRow(InvoiceDocument invoice) {
+  private PdfPTable billToRow(InvoiceDocument invoice, Labels labels) {
     PdfPTable row = table(new float[] {60, 40});
     row.setSpacingBefore(22);
-    row.addCell(billToBlock(invoice.billTo()));
+    row.addCell(billToBlock(invoice.billTo(), labels));
     PdfPCell right = borderless();
     if (invoice.paid() != null) {
       PdfPTable paidStamp = new PdfPTable(1);
       paidStamp.setWidthPercentage(70);
       paidStamp.setHorizontalAlignment(Element.ALIGN_RIGHT);
-      PdfPCell stampCell = new PdfPCell(new Phrase("PAID", stamp));
+      PdfPCell stampCell = new PdfPCell(new Phrase(labels.text("pdf.paid-stamp"), stamp));
       stampCell.setBorderColor(STAMP);
       stampCell.setBorderWidth(3);
       stampCell.setHorizontalAlignment(Element.ALIGN_CENTER);
@@ -189,34 +195,34 @@ public final class InvoicePdfRenderer {
     return row;
   }
 
-  private PdfPCell billToBlock(BillTo billTo) {
+  private PdfPCell billToBlock(BillTo billTo, Labels labels) {
     PdfPCell cell = borderless();
-    cell.addElement(paragraph("BILL TO", label));
+    cell.addElement(paragraph(labels.text("pdf.bill-to"), label));
     cell.addElement(paragraph(billTo.name(), clientName));
     billTo.addressLines().forEach(line -> cell.addElement(paragraph(line, body)));
     if (billTo.taxId() != null) {
-      cell.addElement(paragraph("Tax ID: " + billTo.taxId(), body));
+      cell.addElement(paragraph(labels.text("pdf.tax-id", billTo.taxId()), body));
     }
     if (billTo.email() != null) {
-      cell.addElement(paragraph("E-mail: " + billTo.email(), body));
+      cell.addElement(paragraph(labels.text("pdf.email", billTo.email()), body));
     }
     return cell;
   }
 
-  private PdfPTable lineItems(InvoiceDocument invoice) {
+  private PdfPTable lineItems(InvoiceDocument invoice, Labels labels) {
     PdfPTable items = table(new float[] {52, 12, 18, 18});
     items.setSpacingBefore(22);
     // Repeats the column titles on every page the table continues on.
     items.setHeaderRows(1);
-    headerCell(items, "Description", Element.ALIGN_LEFT);
-    headerCell(items, "Qty", Element.ALIGN_RIGHT);
-    headerCell(items, "Unit price", Element.ALIGN_RIGHT);
-    headerCell(items, "Amount", Element.ALIGN_RIGHT);
+    headerCell(items, labels.text("pdf.column.description"), Element.ALIGN_LEFT);
+    headerCell(items, labels.text("pdf.column.quantity"), Element.ALIGN_RIGHT);
+    headerCell(items, labels.text("pdf.column.unit-price"), Element.ALIGN_RIGHT);
+    headerCell(items, labels.text("pdf.column.amount"), Element.ALIGN_RIGHT);
     for (Line line : invoice.lines()) {
       itemCell(items, line.description(), Element.ALIGN_LEFT);
-      itemCell(items, quantity(line.quantity()), Element.ALIGN_RIGHT);
-      itemCell(items, usdPrice(line.unitPriceUsd()), Element.ALIGN_RIGHT);
-      itemCell(items, usd(line.amountUsd()), Element.ALIGN_RIGHT);
+      itemCell(items, quantity(line.quantity(), labels.locale), Element.ALIGN_RIGHT);
+      itemCell(items, usdPrice(line.unitPriceUsd(), labels.locale), Element.ALIGN_RIGHT);
+      itemCell(items, usd(line.amountUsd(), labels.locale), Element.ALIGN_RIGHT);
     }
     return items;
   }
@@ -244,96 +250,93 @@ public final class InvoicePdfRenderer {
    * Totals, payment record and payment instructions, kept on one page: the USD total, the amount to
    * pay and the QR code are read together, so they always appear on the invoice's last page.
    */
-  private PdfPTable summary(InvoiceDocument invoice, float width) {
+  private PdfPTable summary(InvoiceDocument invoice, float width, Labels labels) {
     PdfPTable summary = table(new float[] {100});
     summary.setKeepTogether(true);
-    summary.addCell(borderless(totals(invoice)));
+    summary.addCell(borderless(totals(invoice, labels)));
     if (invoice.paid() != null) {
-      summary.addCell(paymentReceived(invoice.paid(), width));
+      summary.addCell(paymentReceived(invoice.paid(), width, labels));
     }
-    summary.addCell(borderless(paymentBox(invoice, width)));
+    summary.addCell(borderless(paymentBox(invoice, width, labels)));
     return summary;
   }
 
-  private PdfPTable totals(InvoiceDocument invoice) {
+  private PdfPTable totals(InvoiceDocument invoice, Labels labels) {
     PdfPTable totals = new PdfPTable(new float[] {55, 45});
     totals.setWidthPercentage(45);
     totals.setHorizontalAlignment(Element.ALIGN_RIGHT);
     totals.setSpacingBefore(8);
-    totalRow(totals, "Subtotal", invoice.subtotalUsd(), body);
+    totalRow(totals, labels.text("pdf.subtotal"), invoice.subtotalUsd(), body, labels);
     if (invoice.hasTax()) {
-      totalRow(totals, taxLine(invoice), invoice.taxAmountUsd(), body);
+      totalRow(totals, taxLine(invoice, labels), invoice.taxAmountUsd(), body, labels);
     }
-    totalRow(totals, "Total", invoice.totalUsd(), total);
+    totalRow(totals, labels.text("pdf.total"), invoice.totalUsd(), total, labels);
     return totals;
   }
 
   /** "VAT 10%", or just the label when no rate is given. */
-  private static String taxLine(InvoiceDocument invoice) {
-    String name = invoice.taxLabel() == null ? "Tax" : invoice.taxLabel();
+  private static String taxLine(InvoiceDocument invoice, Labels labels) {
+    String name = invoice.taxLabel() == null ? labels.text("pdf.tax") : invoice.taxLabel();
     return invoice.taxRatePercent() == null
         ? name
         : name + " " + invoice.taxRatePercent().stripTrailingZeros().toPlainString() + "%";
   }
 
-  private void totalRow(PdfPTable totals, String name, BigDecimal amountUsd, Font font) {
+  private void totalRow(PdfPTable totals, String name, BigDecimal amountUsd, Font font, Labels labels) {
     PdfPCell nameCell = borderless(new Phrase(name, font));
     nameCell.setPadding(4);
     totals.addCell(nameCell);
-    PdfPCell amountCell = borderless(new Phrase(usd(amountUsd), font));
+    PdfPCell amountCell = borderless(new Phrase(usd(amountUsd, labels.locale), font));
     amountCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
     amountCell.setPadding(4);
     totals.addCell(amountCell);
   }
 
-  private PdfPCell paymentReceived(Paid paid, float width) {
+  private PdfPCell paymentReceived(Paid paid, float width, Labels labels) {
     PdfPCell cell = borderless();
     cell.setPaddingTop(14);
-    cell.addElement(paragraph("Payment received", clientName));
-    cell.addElement(paragraph("Paid on " + TIMESTAMP.format(paid.paidAt()), body));
+    cell.addElement(paragraph(labels.text("pdf.payment-received"), clientName));
+    cell.addElement(paragraph(labels.text("pdf.paid-on", labels.timestamp(paid.paidAt())), body));
     if (paid.txIds().isEmpty()) {
-      cell.addElement(paragraph("Marked paid by an operator: " + paid.note(), body));
+      cell.addElement(paragraph(labels.text("pdf.marked-paid", paid.note()), body));
     } else {
-      cell.addElement(paragraph(paid.txIds().size() == 1 ? "TxID" : "TxIDs", label));
+      cell.addElement(paragraph(labels.text(paid.txIds().size() == 1 ? "pdf.txid" : "pdf.txids"), label));
       paid.txIds().forEach(txId -> cell.addElement(monospaced(txId, width)));
     }
     return cell;
   }
 
-  private PdfPTable paymentBox(InvoiceDocument invoice, float width) {
+  private PdfPTable paymentBox(InvoiceDocument invoice, float width, Labels labels) {
     float qrColumnWidth = QR_SIZE_POINTS + 2 * PAYMENT_BOX_PADDING;
     PdfPTable box = new PdfPTable(new float[] {width - qrColumnWidth, qrColumnWidth});
     box.setWidthPercentage(100);
     box.setSpacingBefore(16);
 
-    String coinOnNetwork = invoice.currency() + " on " + invoice.network().displayName();
+    String coin = invoice.currency().name();
+    String network = invoice.network().displayName();
     // Printed plain (no grouping) so it pastes into a wallet, and it is the amount in the QR code.
     BigDecimal amount = invoice.currency().exact(invoice.cryptoAmount());
     PdfPCell instructions = paymentCell();
     instructions.setBorder(Rectangle.LEFT | Rectangle.TOP | Rectangle.BOTTOM);
-    instructions.addElement(paragraph("Pay in " + coinOnNetwork, payIn));
-    String amountLineText = "Amount to pay: " + amount.toPlainString() + " " + invoice.currency();
+    instructions.addElement(paragraph(labels.text("pdf.pay-in", coin, network), payIn));
+    String amountLineText = labels.text("pdf.amount-to-pay", amount.toPlainString(), coin);
     Paragraph amountLine = paragraph(amountLineText, amountToPay);
     amountLine.setSpacingBefore(6);
     instructions.addElement(amountLine);
     instructions.addElement(
         paragraph(
-            "1 " + invoice.currency() + " = " + usdPrice(invoice.exchangeRate())
-                + ", locked " + TIMESTAMP.format(invoice.rateLockedAt()),
+            labels.text("pdf.rate", coin, usdPrice(invoice.exchangeRate(), labels.locale),
+                labels.timestamp(invoice.rateLockedAt())),
             body));
-    Paragraph networkWarning =
-        paragraph(
-            "Send " + coinOnNetwork + " only. Funds sent on any other network are lost"
-                + " and cannot be recovered.",
-            warning);
+    Paragraph networkWarning = paragraph(labels.text("payment.wrong-network", coin, network), warning);
     networkWarning.setSpacingBefore(8);
     networkWarning.setSpacingAfter(8);
     instructions.addElement(networkWarning);
     float textWidth = width - qrColumnWidth - 2 * PAYMENT_BOX_PADDING;
-    instructions.addElement(paragraph("Deposit address", label));
+    instructions.addElement(paragraph(labels.text("payment.deposit-address"), label));
     instructions.addElement(monospaced(invoice.depositAddress(), textWidth));
     if (invoice.depositMemo() != null) {
-      instructions.addElement(paragraph("Memo / tag (required)", label));
+      instructions.addElement(paragraph(labels.text("payment.memo-required"), label));
       instructions.addElement(monospaced(invoice.depositMemo(), textWidth));
     }
     box.addCell(instructions);
@@ -345,13 +348,24 @@ public final class InvoicePdfRenderer {
     code.setAlignment(Image.ALIGN_CENTER);
     qr.addElement(code);
     if (PaymentUris.includesAmount(invoice.network())) {
-      qr.addElement(caption("Scan to pay"));
+      qr.addElement(caption(labels.text("pdf.scan-to-pay")));
     } else {
-      qr.addElement(caption("Scan for the address only"));
-      qr.addElement(caption("Type the amount by hand"));
+      qr.addElement(caption(labels.text("pdf.scan-address-only")));
+      qr.addElement(caption(labels.text("pdf.type-amount")));
     }
     box.addCell(qr);
     return box;
+  }
+
+  /** The payer's pay page, as a link: the PDF's reader can follow the payment there. */
+  private Paragraph payLink(InvoiceDocument invoice, Labels labels) {
+    Paragraph link = new Paragraph(body.getSize() * 1.3f);
+    link.setSpacingBefore(8);
+    link.add(new Chunk(labels.text("payment.pay-link") + ": ", bodyBold));
+    Chunk url = new Chunk(invoice.payUrl(), new Font(regular, 9, Font.UNDERLINE, LINK));
+    url.setAnchor(invoice.payUrl());
+    link.add(url);
+    return link;
   }
 
   private Paragraph caption(String text) {
@@ -373,12 +387,7 @@ public final class InvoicePdfRenderer {
    * module is a whole number of pixels (ZXing pads the rest into the quiet zone).
    */
   private Image qrCode(String payload) {
-    BitMatrix modules;
-    try {
-      modules = qrCodeWriter.encode(payload, BarcodeFormat.QR_CODE, QR_PIXELS, QR_PIXELS, QR_HINTS);
-    } catch (WriterException e) {
-      throw new IllegalArgumentException("cannot encode payment QR code for " + payload, e);
-    }
+    BitMatrix modules = PaymentQrCode.modules(payload, QR_PIXELS);
     int size = modules.getWidth();
     int bytesPerRow = (size + 7) / 8;
     byte[] pixels = new byte[bytesPerRow * size];
@@ -465,25 +474,70 @@ public final class InvoicePdfRenderer {
 
   /** "USD 5,000.00": exactly two decimals; more would be a rounding bug upstream, so it throws. */
   static String usd(BigDecimal amount) {
-    return "USD " + grouped(amount, 2, 2);
+    return usd(amount, Locale.US);
+  }
+
+  /** The same in the locale's digits: "USD 5.000,00" in Spanish and Portuguese. */
+  static String usd(BigDecimal amount, Locale locale) {
+    return "USD " + grouped(amount, 2, 2, locale);
   }
 
   /** Unit prices and rates keep their sub-cent digits, e.g. "USD 0.0525" per kWh. */
   static String usdPrice(BigDecimal amount) {
-    return "USD " + grouped(amount, 2, Math.max(2, amount.stripTrailingZeros().scale()));
+    return usdPrice(amount, Locale.US);
+  }
+
+  static String usdPrice(BigDecimal amount, Locale locale) {
+    return "USD " + grouped(amount, 2, Math.max(2, amount.stripTrailingZeros().scale()), locale);
   }
 
   static String quantity(BigDecimal quantity) {
-    return grouped(quantity, 0, Math.max(0, quantity.stripTrailingZeros().scale()));
+    return quantity(quantity, Locale.US);
+  }
+
+  static String quantity(BigDecimal quantity, Locale locale) {
+    return grouped(quantity, 0, Math.max(0, quantity.stripTrailingZeros().scale()), locale);
   }
 
   /** DecimalFormat formats a BigDecimal exactly; UNNECESSARY makes lost digits an error. */
-  private static String grouped(BigDecimal value, int minFractionDigits, int maxFractionDigits) {
-    DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US));
+  private static String grouped(BigDecimal value, int minFractionDigits, int maxFractionDigits, Locale locale) {
+    // English documents keep the US digits they always had; es and pt write 5.000,00.
+    Locale digits = locale.getLanguage().equals("en") ? Locale.US : locale;
+    DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(digits));
     format.setMinimumFractionDigits(minFractionDigits);
     format.setMaximumFractionDigits(maxFractionDigits);
     format.setRoundingMode(RoundingMode.UNNECESSARY);
     return format.format(value);
+  }
+
+  /** One render's wording and formats, in the document's language. */
+  private static final class Labels {
+
+    private final InvoicingMessages messages;
+    private final Locale locale;
+    private final DateTimeFormatter date;
+    private final DateTimeFormatter timestamp;
+
+    Labels(InvoicingMessages messages, Locale locale) {
+      this.messages = messages;
+      this.locale = locale;
+      this.date = DateTimeFormatter.ofPattern(messages.get("pdf.date-pattern", locale), Locale.ROOT);
+      this.timestamp =
+          DateTimeFormatter.ofPattern(messages.get("pdf.timestamp-pattern", locale), Locale.ROOT)
+              .withZone(ZoneOffset.UTC);
+    }
+
+    String text(String key, Object... args) {
+      return messages.get(key, locale, args);
+    }
+
+    String date(java.time.LocalDate value) {
+      return date.format(value);
+    }
+
+    String timestamp(java.time.Instant value) {
+      return timestamp.format(value);
+    }
   }
 
   /**
@@ -497,14 +551,16 @@ public final class InvoicePdfRenderer {
     private static final float BASELINE_OFFSET = 2;
 
     private final BaseFont font;
-    private final String invoiceNumber;
+    private final String footer;
+    private final Labels labels;
     private final float totalPagesWidth;
     private PdfTemplate totalPages;
     private int lastPage;
 
-    PageFooter(BaseFont font, String invoiceNumber) {
+    PageFooter(BaseFont font, String footer, Labels labels) {
       this.font = font;
-      this.invoiceNumber = invoiceNumber;
+      this.footer = footer;
+      this.labels = labels;
       this.totalPagesWidth = font.getWidthPoint("9999", FONT_SIZE);
     }
 
@@ -517,7 +573,7 @@ public final class InvoicePdfRenderer {
     @Override
     public void onEndPage(PdfWriter writer, Document document) {
       lastPage = writer.getPageNumber();
-      String pageOf = "Page " + lastPage + " of ";
+      String pageOf = labels.text("pdf.page-of", String.valueOf(lastPage)) + " ";
       float baseline = document.bottom() - 28;
       float pageOfWidth = font.getWidthPoint(pageOf, FONT_SIZE);
       float pageOfStart = document.right() - totalPagesWidth - pageOfWidth;
@@ -527,7 +583,7 @@ public final class InvoicePdfRenderer {
       canvas.setFontAndSize(font, FONT_SIZE);
       canvas.setColorFill(MUTED);
       canvas.showTextAligned(
-          Element.ALIGN_LEFT, "Invoice " + invoiceNumber, document.left(), baseline, 0);
+          Element.ALIGN_LEFT, footer, document.left(), baseline, 0);
       canvas.showTextAligned(Element.ALIGN_LEFT, pageOf, pageOfStart, baseline, 0);
       canvas.endText();
       canvas.addTemplate(totalPages, pageOfStart + pageOfWidth, baseline - BASELINE_OFFSET);

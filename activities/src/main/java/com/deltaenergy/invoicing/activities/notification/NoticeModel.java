@@ -8,9 +8,13 @@ import com.deltaenergy.invoicing.workflows.payment.Payment;
 import com.deltaenergy.invoicing.workflows.payment.PaymentAssessment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The figures a notice about an invoice may mention, as display strings. */
@@ -18,12 +22,27 @@ final class NoticeModel {
 
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter LOCAL_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter LOCAL_TIMESTAMP =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private NoticeModel() {}
 
   static Map<String, Object> of(
-      InvoiceRecord invoice, Client client, InvoiceState state, InvoiceEvent event, String issuer) {
+      InvoiceRecord invoice, Client client, InvoiceState state, InvoiceEvent event, String issuer, String payUrl) {
+    return of(invoice, client, state, event, issuer, payUrl, Locale.ENGLISH);
+  }
+
+  /**
+   * In Spanish and Portuguese, amounts and dates are written the local way (5.000,00 and
+   * 15/03/2031); English keeps the plain figures it always had.
+   */
+  static Map<String, Object> of(
+      InvoiceRecord invoice, Client client, InvoiceState state, InvoiceEvent event, String issuer, String payUrl,
+      Locale locale) {
+    boolean local = !locale.getLanguage().equals("en");
     Map<String, Object> model = new HashMap<>();
+    model.put("pay_url", payUrl);
     int decimals = invoice.currency().decimals();
     model.put("id", invoice.id());
     model.put("number", invoice.invoiceNumber());
@@ -36,8 +55,11 @@ final class NoticeModel {
     model.put("memo", invoice.depositMemo());
     model.put("billing_period", invoice.billingPeriod());
     model.put("description", invoice.description());
-    model.put("due_date", (state == null ? invoice.dueDate() : state.dueDate()).toString());
-    model.put("status", (state == null ? invoice.status() : state.status()).wireName().replace('_', ' '));
+    java.time.LocalDate dueDate = state == null ? invoice.dueDate() : state.dueDate();
+    model.put("due_date", dueDate.toString());
+    String status = (state == null ? invoice.status() : state.status()).wireName();
+    model.put("status", status.replace('_', ' '));
+    model.put("status_code", status);
     BigDecimal due = state == null || state.cryptoAmount() == null ? invoice.cryptoAmount() : state.cryptoAmount();
     model.put("crypto_amount", crypto(due, decimals));
     BigDecimal rate = state == null || state.exchangeRate() == null ? invoice.exchangeRate() : state.exchangeRate();
@@ -53,7 +75,7 @@ final class NoticeModel {
       } else {
         model.put("remaining", crypto(due, decimals));
       }
-      model.put("paid_at", state.paidAt() == null ? null : TIMESTAMP.format(state.paidAt()));
+      model.put("paid_at", state.paidAt() == null ? null : (local ? LOCAL_TIMESTAMP : TIMESTAMP).format(state.paidAt()));
       model.put("paid_late", state.paidLate());
       model.put("reason", state.cancelReason());
       model.put("cfo_error", state.cfo().lastError());
@@ -68,6 +90,30 @@ final class NoticeModel {
     }
     if (event.type() == InvoiceEvent.Type.DUNNING_STAGE) {
       model.put("stage", event.detail());
+    }
+    return localised(model, locale);
+  }
+
+  /**
+   * The model with its figures and due date written the locale's way; English is returned as it
+   * is (plain figures, ISO dates).
+   */
+  static Map<String, Object> localised(Map<String, Object> english, Locale locale) {
+    if (locale.getLanguage().equals("en")) {
+      return english;
+    }
+    Map<String, Object> model = new HashMap<>(english);
+    if (model.get("due_date") instanceof String date && !date.isEmpty()) {
+      model.put("due_date", LOCAL_DATE.format(java.time.LocalDate.parse(date)));
+    }
+    for (String key : List.of("amount_usd", "crypto_amount", "received", "pending", "remaining", "excess", "rate")) {
+      if (model.get(key) instanceof String plain && !plain.isEmpty()) {
+        BigDecimal value = new BigDecimal(plain);
+        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
+        format.setMinimumFractionDigits(Math.max(0, value.scale()));
+        format.setMaximumFractionDigits(Math.max(0, value.scale()));
+        model.put(key, format.format(value));
+      }
     }
     return model;
   }

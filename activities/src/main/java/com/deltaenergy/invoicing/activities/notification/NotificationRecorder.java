@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.activities.notification;
 
+import com.deltaenergy.invoicing.activities.i18n.InvoicingMessages;
 import com.deltaenergy.invoicing.activities.tenant.TenantProfiles;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;
@@ -7,6 +8,7 @@ import com.deltaenergy.invoicing.persistence.invoice.InvoiceProjectionRepository
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
+import com.deltaenergy.invoicing.persistence.paylink.PayLinks;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository.NewNotification;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
@@ -19,11 +21,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +47,7 @@ public class NotificationRecorder {
   private final NotificationSettings settings;
   private final TenantProfiles tenants;
   private final Clock clock;
+  private final PayLinks payLinks;
   private final ObjectMapper json = new ObjectMapper();
 
   public NotificationRecorder(
@@ -57,7 +58,9 @@ public class NotificationRecorder {
       NotificationTemplates templates,
       NotificationSettings settings,
       TenantProfiles tenants,
-      Clock clock) {
+      Clock clock,
+      PayLinks payLinks) {
+    this.payLinks = payLinks;
     this.invoices = invoices;
     this.clients = clients;
     this.projections = projections;
@@ -75,15 +78,23 @@ public class NotificationRecorder {
     InvoiceState state = projections.recordedState(invoice.id()).orElse(null);
     String name = event.type().eventName();
     TenantProfiles.Delivery delivery = tenants.delivery(invoice.tenantId());
+    String payUrl = payLinks.ensureUrl(invoice.id());
+    // Operations read English; the client reads its own language.
     NotificationTemplates.Message message =
-        templates.render(name, NoticeModel.of(invoice, client, state, event, issuer(delivery)));
-    Set<String> recipients = new LinkedHashSet<>();
+        templates.render(name, NoticeModel.of(invoice, client, state, event, issuer(delivery), payUrl));
+    Locale clientLocale = InvoicingMessages.locale(client.language());
+    NotificationTemplates.Message clientMessage =
+        clientLocale.getLanguage().equals("en")
+            ? message
+            : templates.render(
+                name, NoticeModel.of(invoice, client, state, event, issuer(delivery), payUrl, clientLocale), clientLocale);
+    Map<String, NotificationTemplates.Message> recipients = new LinkedHashMap<>();
     if (message.audience().contains(NotificationTemplates.Audience.OPERATIONS)) {
-      recipients.addAll(delivery.operations());
+      delivery.operations().forEach(address -> recipients.put(address, message));
     }
     if (message.audience().contains(NotificationTemplates.Audience.CLIENT)
         && settings.emailClients() && client.contactEmail() != null && !client.contactEmail().isBlank()) {
-      recipients.add(client.contactEmail().trim());
+      recipients.put(client.contactEmail().trim(), clientMessage);
     }
     String eventKey = "invoice:" + invoice.id() + "|" + name + "|" + event.detail();
     Map<String, Object> data = new LinkedHashMap<>();
@@ -106,7 +117,8 @@ public class NotificationRecorder {
     TenantProfiles.Delivery delivery = tenants.delivery(SYSTEM_TENANT);
     NotificationTemplates.Message message =
         templates.render("operations.alert", Map.of("subject", subject, "body", body, "issuer", issuer(delivery)));
-    Set<String> recipients = new LinkedHashSet<>(delivery.operations());
+    Map<String, NotificationTemplates.Message> recipients = new LinkedHashMap<>();
+    delivery.operations().forEach(address -> recipients.put(address, message));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("incident", incidentKey);
     data.put("subject", subject);
@@ -117,14 +129,17 @@ public class NotificationRecorder {
   }
 
   private List<Long> recordAll(
-      long tenantId, Long invoiceId, String eventKey, String event, String detail, Set<String> recipients,
-      List<String> webhookUrls, NotificationTemplates.Message message, Map<String, Object> data, String deliveredBy) {
+      long tenantId, Long invoiceId, String eventKey, String event, String detail,
+      Map<String, NotificationTemplates.Message> recipients, List<String> webhookUrls,
+      NotificationTemplates.Message message, Map<String, Object> data, String deliveredBy) {
     List<Long> ids = new ArrayList<>();
-    for (String recipient : recipients) {
+    for (Map.Entry<String, NotificationTemplates.Message> entry : recipients.entrySet()) {
+      String recipient = entry.getKey();
+      NotificationTemplates.Message mail = entry.getValue();
       String key = eventKey + "|" + EMAIL + "|" + recipient.toLowerCase(Locale.ROOT);
       ids.add(notifications.record(new NewNotification(
-          tenantId, invoiceId, key, event, detail, EMAIL, recipient, deliveredBy, message.subject(),
-          message.text(), message.html(), null, message.attachment(), messageId(key))));
+          tenantId, invoiceId, key, event, detail, EMAIL, recipient, deliveredBy, mail.subject(),
+          mail.text(), mail.html(), null, mail.attachment(), messageId(key))));
     }
     for (String url : webhookUrls) {
       String key = eventKey + "|" + WEBHOOK + "|" + url;

@@ -12,13 +12,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import com.deltaenergy.invoicing.activities.i18n.InvoicingMessages;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * Renders notices from templates: the wording of each event (notifications/events.yml) inside a
- * shared HTML and plain-text layout. Values are HTML-escaped in the HTML body.
+ * shared HTML and plain-text layout. Values are HTML-escaped in the HTML body. In Spanish and
+ * Portuguese the wording comes from the mail bundles (mail.<event>.subject, .headline, .p1...,
+ * mail.stage.<n>.title and .text), the layout's labels in every language.
  */
 @Component
 public class NotificationTemplates {
@@ -32,18 +37,28 @@ public class NotificationTemplates {
   public record Message(String subject, String text, String html, Set<Audience> audience, String attachment) {}
 
   private record EventTemplate(
-      Set<Audience> audience, String attachment, Template subject, Template headline, List<Template> paragraphs) {}
+      Set<Audience> audience, String attachment, boolean payLink, Template subject, Template headline,
+      List<Template> paragraphs) {}
 
   private record Stage(Template title, Template text) {}
 
   private final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).defaultValue("");
   private final Map<String, EventTemplate> events = new HashMap<>();
   private final Map<String, Stage> stages = new HashMap<>();
+  private final Map<String, Template> translated = new ConcurrentHashMap<>();
   private final Template htmlLayout;
   private final Template textLayout;
+  private final InvoicingMessages messages;
 
-  @SuppressWarnings("unchecked")
+  /** English and the standard bundles; for tests and tools. */
   public NotificationTemplates() {
+    this(new InvoicingMessages());
+  }
+
+  @Autowired
+  @SuppressWarnings("unchecked")
+  public NotificationTemplates(InvoicingMessages messages) {
+    this.messages = messages;
     Map<String, Object> definitions;
     try (InputStream in = new ClassPathResource("notifications/events.yml").getInputStream()) {
       definitions = new Yaml().load(in);
@@ -62,6 +77,7 @@ public class NotificationTemplates {
                   new EventTemplate(
                       audience,
                       "none".equals(attachment) ? null : attachment,
+                      Boolean.TRUE.equals(event.get("pay_link")),
                       plain.compile((String) event.get("subject")),
                       plain.compile((String) event.get("headline")),
                       ((List<String>) event.get("paragraphs")).stream().map(plain::compile).toList()));
@@ -76,28 +92,74 @@ public class NotificationTemplates {
     return events.containsKey(event);
   }
 
+  /** The names of the events, for tests that go through every one. */
+  public java.util.Set<String> eventNames() {
+    return java.util.Collections.unmodifiableSet(events.keySet());
+  }
+
+  /** How many paragraphs the event's notice has. */
+  public int paragraphCount(String event) {
+    return events.get(event).paragraphs().size();
+  }
+
+  /** Whether a client receives this event's notice (so it is written in the client's language). */
+  public boolean forClients(String event) {
+    return events.get(event).audience().contains(Audience.CLIENT);
+  }
+
   public Message render(String event, Map<String, Object> values) {
+    return render(event, values, Locale.ENGLISH);
+  }
+
+  public Message render(String event, Map<String, Object> values, Locale locale) {
     EventTemplate template = events.get(event);
     if (template == null) {
       throw new IllegalArgumentException("no template for event " + event);
     }
     Map<String, Object> model = new HashMap<>(values);
-    Stage stage = stages.get(String.valueOf(values.get("stage")));
+    String stageNumber = String.valueOf(values.get("stage"));
+    Stage stage = stages.get(stageNumber);
     if (stage != null) {
-      model.put("stage_title", stage.title().execute(model));
-      model.put("stage_text", stage.text().execute(model));
+      model.put("stage_title", wording("mail.stage." + stageNumber + ".title", stage.title(), locale).execute(model));
+      model.put("stage_text", wording("mail.stage." + stageNumber + ".text", stage.text(), locale).execute(model));
     }
-    String headline = template.headline().execute(model);
-    List<String> paragraphs = template.paragraphs().stream().map(p -> p.execute(model)).toList();
+    String prefix = "mail." + event + ".";
+    String headline = wording(prefix + "headline", template.headline(), locale).execute(model);
+    List<String> paragraphs = new java.util.ArrayList<>();
+    for (int i = 0; i < template.paragraphs().size(); i++) {
+      paragraphs.add(wording(prefix + "p" + (i + 1), template.paragraphs().get(i), locale).execute(model));
+    }
     Map<String, Object> page = new HashMap<>(model);
     page.put("headline", headline);
     page.put("paragraphs", paragraphs);
+    page.put("lang", locale.getLanguage());
+    for (String label : List.of("invoice", "client", "amount", "network", "address", "memo", "due-date", "status")) {
+      page.put("label_" + label.replace('-', '_'), messages.get("mail.label." + label, locale));
+    }
+    page.put("footer", messages.get("mail.footer", locale));
+    Object status = values.get("status_code");
+    if (status != null) {
+      page.put("status", messages.get("mail.status." + status, locale));
+    }
+    // The payer's link, on the notices that ask for payment (pay_link: true in events.yml).
+    page.put("pay_link_url", template.payLink() ? values.get("pay_url") : null);
+    page.put("pay_link_label", messages.get("mail.pay-link", locale));
     return new Message(
-        template.subject().execute(model).replaceAll("\\s+", " ").trim(),
+        wording(prefix + "subject", template.subject(), locale).execute(model).replaceAll("\\s+", " ").trim(),
         textLayout.execute(page),
         htmlLayout.execute(page),
         template.audience(),
         template.attachment());
+  }
+
+  /** The translation of a piece of wording when the bundles have one, else the English of events.yml. */
+  private Template wording(String key, Template english, Locale locale) {
+    if (locale.getLanguage().equals("en")) {
+      return english;
+    }
+    return messages.raw(key, locale)
+        .map(text -> translated.computeIfAbsent(locale.getLanguage() + ":" + key, k -> plain.compile(text)))
+        .orElse(english);
   }
 
   private static String read(String resource) {

@@ -116,11 +116,12 @@ public class ClientController {
       String address,
       String taxId,
       String cfoEntity,
-      String cfoBusinessUnit) {
+      String cfoBusinessUnit,
+      String language) {
     static ClientResponse of(Client client) {
       return new ClientResponse(
           client.id(), client.name(), client.contactEmail(), client.address(), client.taxId(),
-          client.cfoEntity(), client.cfoBusinessUnit());
+          client.cfoEntity(), client.cfoBusinessUnit(), client.language());
     }
   }
 }

@@ -6,6 +6,7 @@ import com.deltaenergy.invoicing.persistence.client.ClientFields;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  *
  * @param cfoEntity with {@code cfoBusinessUnit}, where the CFO ledger books the client's revenue;
  *     both or neither. Without them the configured name-based table applies.
+ * @param language en, es or pt; absent is en
  */
 public record ClientRequest(
     @NotBlank @Size(max = 200) String name,
@@ -24,7 +26,10 @@ public record ClientRequest(
     @Schema(description = "The CFO ledger entity of the client's revenue; with cfo_business_unit, or neither")
         @Size(max = 255) String cfoEntity,
     @Schema(description = "The CFO ledger business unit of the client's revenue; with cfo_entity, or neither")
-        @Size(max = 255) String cfoBusinessUnit) {
+        @Size(max = 255) String cfoBusinessUnit,
+    @Schema(description = "The language of the client's e-mails, PDFs and pay page; default en",
+            allowableValues = {"en", "es", "pt"})
+        @Pattern(regexp = "en|es|pt", message = "must be one of en, es, pt") String language) {
 
   /** The fields to store: trimmed, blanks as null, the CFO mapping complete or absent. */
   ClientFields fields() {
@@ -35,7 +40,8 @@ public record ClientRequest(
       throw new InvalidRequestException(
           List.of(new FieldProblem(missing, "is required with " + (entity == null ? "cfo_business_unit" : "cfo_entity"))));
     }
-    return new ClientFields(name.trim(), optional(contactEmail), optional(address), optional(taxId), entity, businessUnit);
+    return new ClientFields(
+        name.trim(), optional(contactEmail), optional(address), optional(taxId), entity, businessUnit, language);
   }
 
   private static String optional(String value) {

@@ -145,6 +145,23 @@ public class InvoiceActionsController {
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }
 
+  /** The invoice's new pay link. */
+  public record PayLinkResponse(String payUrl) {}
+
+  /**
+   * Replaces the invoice's pay link, e.g. after it was forwarded to the wrong person: the old link
+   * answers 404 from now on. Audited; the reason is optional.
+   */
+  @PostMapping("/pay-link/regenerate")
+  PayLinkResponse regeneratePayLink(@PathVariable long id) {
+    InvoiceRecord invoice = invoices.get(tenant.id(), id);
+    String payUrl = invoices.regeneratePayUrl(tenant.id(), invoice.id());
+    // The key is unique per regeneration: each one is its own audited act.
+    audit.append("pay-link-regenerated|" + invoice.id() + "|" + java.util.UUID.randomUUID(), invoice.id(),
+        "pay_link_regenerated", operator.name(), null, null, Instant.now());
+    return new PayLinkResponse(payUrl);
+  }
+
   @GetMapping("/payments")
   List<InvoiceResponse.PaymentResponse> payments(@PathVariable long id) {
     invoices.get(tenant.id(), id);
@@ -160,7 +177,8 @@ public class InvoiceActionsController {
   }
 
   private InvoiceResponse respond(InvoiceRecord invoice, InvoiceStatusView view) {
-    return InvoiceResponse.of(invoices.get(tenant.id(), invoice.id()), view);
+    InvoiceRecord stored = invoices.get(tenant.id(), invoice.id());
+    return InvoiceResponse.of(stored, view, invoices.payUrl(stored));
   }
 
 }

@@ -76,7 +76,7 @@ public class InvoiceController {
       @RequestParam(defaultValue = "100") int limit,
       @RequestParam(defaultValue = "0") int offset) {
     return invoices.list(tenant.id(), status, limit, offset).stream()
-        .map(InvoiceResponse::summary)
+        .map(invoice -> InvoiceResponse.summary(invoice, invoices.payUrl(invoice)))
         .toList();
   }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * An invoice as the API shows it (snake_case on the wire). Crypto amounts and rates are decimal
  * strings so no JSON parser rounds them. {@code live} says whether the lifecycle fields come from
- * the running workflow (the source of truth) or from the stored projection of it.
+ * the running workflow (the source of truth) or from the stored projection of it. {@code payUrl}
+ * is the payer's public page for the invoice (see {@code PayLinks}).
  */
 public record InvoiceResponse(
     long id,
@@ -65,6 +66,7 @@ public record InvoiceResponse(
     DunningResponse dunning,
     CfoSyncResponse cfoSync,
     String pdfUrl,
+    String payUrl,
     boolean live,
     Instant createdAt,
     Instant updatedAt) {
@@ -116,12 +118,12 @@ public record InvoiceResponse(
   public record CfoSyncResponse(String status, int attempts, String lastError, Long cfoTransactionId, Instant syncedAt) {}
 
   /** A list entry: the stored projection without payments. */
-  public static InvoiceResponse summary(InvoiceRecord invoice) {
-    return of(invoice, (List<PaymentRecord>) null);
+  public static InvoiceResponse summary(InvoiceRecord invoice, String payUrl) {
+    return of(invoice, (List<PaymentRecord>) null, payUrl);
   }
 
   /** From the stored projection only (when no workflow answers). */
-  public static InvoiceResponse of(InvoiceRecord invoice, List<PaymentRecord> payments) {
+  public static InvoiceResponse of(InvoiceRecord invoice, List<PaymentRecord> payments, String payUrl) {
     InvoiceProgress progress = invoice.progress();
     return new InvoiceResponse(
         invoice.id(), invoice.invoiceNumber(), invoice.status(), invoice.workflowId(), invoice.clientId(),
@@ -137,11 +139,11 @@ public record InvoiceResponse(
         progress.paidManually(), progress.cancelledAt(), progress.cancelReason(), progress.completedAt(),
         null, payments == null ? null : payments.stream().map(PaymentResponse::of).toList(), null,
         new DunningResponse(progress.dunningStage(), progress.dunningPaused(), null, null), null,
-        pdfUrl(invoice), false, invoice.createdAt(), invoice.updatedAt());
+        pdfUrl(invoice), payUrl, false, invoice.createdAt(), invoice.updatedAt());
   }
 
   /** The stored invoice with its lifecycle as the running workflow sees it now. */
-  public static InvoiceResponse of(InvoiceRecord invoice, InvoiceStatusView view) {
+  public static InvoiceResponse of(InvoiceRecord invoice, InvoiceStatusView view, String payUrl) {
     InvoiceState state = view.state();
     PaymentAssessment assessment = state.assessment();
     DunningStage next = view.nextDunningStage();
@@ -167,7 +169,7 @@ public record InvoiceResponse(
             next == null ? null : next.dueAt()),
         new CfoSyncResponse(cfo.status().name().toLowerCase(), cfo.attempts(), cfo.lastError(),
             cfo.cfoTransactionId(), cfo.syncedAt()),
-        pdfUrl(invoice), true, invoice.createdAt(), invoice.updatedAt());
+        pdfUrl(invoice), payUrl, true, invoice.createdAt(), invoice.updatedAt());
   }
 
   private static String pdfUrl(InvoiceRecord invoice) {

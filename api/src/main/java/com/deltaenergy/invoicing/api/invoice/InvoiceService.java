@@ -16,6 +16,8 @@ import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
+import com.deltaenergy.invoicing.persistence.paylink.PayLinkRepository;
+import com.deltaenergy.invoicing.persistence.paylink.PayLinks;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatusView;
 import java.util.Optional;
 import com.deltaenergy.invoicing.persistence.tenant.Tenant;
@@ -47,6 +49,8 @@ public class InvoiceService {
   private final Clock clock;
   private final IdempotentInvoiceCreation idempotent;
   private final ObjectMapper json;
+  private final PayLinks payLinks;
+  private final PayLinkRepository payLinkTokens;
 
   public InvoiceService(
       InvoiceRepository invoices,
@@ -56,7 +60,11 @@ public class InvoiceService {
       PaymentRepository payments,
       Clock clock,
       IdempotentInvoiceCreation idempotent,
-      ObjectMapper json) {
+      ObjectMapper json,
+      PayLinks payLinks,
+      PayLinkRepository payLinkTokens) {
+    this.payLinks = payLinks;
+    this.payLinkTokens = payLinkTokens;
     this.idempotent = idempotent;
     this.json = json;
     this.invoices = invoices;
@@ -103,9 +111,12 @@ public class InvoiceService {
 
   private InvoiceResponse issue(InvoiceRecord created) {
     long tenantId = created.tenantId();
+    // The link exists before the workflow renders the PDF and e-mail that print it.
+    String payUrl = payLinks.ensureUrl(created.id());
     Optional<InvoiceStatusView> issued = workflows.startAndAwaitIssued(created);
     InvoiceRecord stored = get(tenantId, created.id());
-    return issued.map(view -> InvoiceResponse.of(stored, view)).orElseGet(() -> InvoiceResponse.of(stored, List.of()));
+    return issued.map(view -> InvoiceResponse.of(stored, view, payUrl))
+        .orElseGet(() -> InvoiceResponse.of(stored, List.of(), payUrl));
   }
 
   public InvoiceRecord get(long tenantId, long id) {
@@ -117,8 +128,20 @@ public class InvoiceService {
     InvoiceRecord invoice = get(tenantId, id);
     return workflows
         .status(invoice)
-        .map(view -> InvoiceResponse.of(invoice, view))
-        .orElseGet(() -> InvoiceResponse.of(invoice, payments.forInvoice(tenantId, id)));
+        .map(view -> InvoiceResponse.of(invoice, view, payUrl(invoice)))
+        .orElseGet(() -> InvoiceResponse.of(invoice, payments.forInvoice(tenantId, id), payUrl(invoice)));
+  }
+
+  /** The invoice's pay link; an invoice stored before links existed gets one now. */
+  public String payUrl(InvoiceRecord invoice) {
+    return payLinks.ensureUrl(invoice.id());
+  }
+
+  /** Gives the invoice a new pay link; the old one answers 404 from now on. */
+  public String regeneratePayUrl(long tenantId, long id) {
+    return payLinkTokens.regenerate(tenantId, id)
+        .map(payLinks::url)
+        .orElseThrow(() -> new NotFoundException("invoice", id));
   }
 
   public List<InvoiceRecord> list(long tenantId, String status, int limit, int offset) {

@@ -113,6 +113,28 @@ class ClientApiTest {
     assertThat(fields(nul)).containsExactly("name");
   }
 
+  @Test
+  void aClientHasAPreferredLanguageEnglishByDefault() throws Exception {
+    HttpResponse<String> plain = send("POST", "/api/clients", "{\"name\": \"Lang %s\"}".formatted(UUID.randomUUID()));
+    assertThat(plain.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(plain.body()).get("language").asText()).isEqualTo("en");
+
+    String name = "Paraguayan %s".formatted(UUID.randomUUID());
+    HttpResponse<String> spanish = send("POST", "/api/clients", "{\"name\": \"%s\", \"language\": \"es\"}".formatted(name));
+    assertThat(spanish.statusCode()).isEqualTo(201);
+    String location = spanish.headers().firstValue("Location").orElseThrow();
+    assertThat(json.readTree(send("GET", location, null).body()).get("language").asText()).isEqualTo("es");
+
+    HttpResponse<String> portuguese =
+        send("PUT", location, "{\"name\": \"%s\", \"language\": \"pt\"}".formatted(name));
+    assertThat(json.readTree(portuguese.body()).get("language").asText()).isEqualTo("pt");
+
+    HttpResponse<String> german = send("PUT", location, "{\"name\": \"%s\", \"language\": \"de\"}".formatted(name));
+    assertThat(german.statusCode()).isEqualTo(400);
+    assertThat(fields(german)).containsExactly("language");
+    assertThat(json.readTree(send("GET", location, null).body()).get("language").asText()).as("unchanged").isEqualTo("pt");
+  }
+
   private List<String> fields(HttpResponse<String> response) throws Exception {
     List<String> fields = new ArrayList<>();
     json.readTree(response.body()).get("errors").forEach(error -> fields.add(error.get("field").asText()));

@@ -7,6 +7,7 @@ import java.util.Optional;
  *
  * @param cfoEntity with {@code cfoBusinessUnit}, where the CFO ledger books this client's revenue;
  *     both null when the configured name-based mapping applies
+ * @param language what the client reads its e-mails, PDFs and pay page in: en, es or pt
  */
 public record Client(
     long id,
@@ -16,7 +17,8 @@ public record Client(
     String address,
     String taxId,
     String cfoEntity,
-    String cfoBusinessUnit) {
+    String cfoBusinessUnit,
+    String language) {
 
   /** The client's own CFO classification, if it has one. */
   public Optional<CfoMapping> cfoMapping() {

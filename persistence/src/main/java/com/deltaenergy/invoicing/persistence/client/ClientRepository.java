@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ClientRepository {
 
-  private static final String COLUMNS = "id, tenant_id, name, contact_email, address, tax_id, cfo_entity, cfo_business_unit";
+  private static final String COLUMNS = "id, tenant_id, name, contact_email, address, tax_id, cfo_entity, cfo_business_unit, language";
 
   private final JdbcClient jdbc;
 
@@ -39,10 +39,10 @@ public class ClientRepository {
    */
   public Client create(long tenantId, ClientFields fields) {
     return jdbc.sql(
-            "INSERT INTO clients (tenant_id, name, contact_email, address, tax_id, cfo_entity, cfo_business_unit)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)
+            "INSERT INTO clients (tenant_id, name, contact_email, address, tax_id, cfo_entity, cfo_business_unit,"
+                + " language) VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'en')) RETURNING " + COLUMNS)
         .params(tenantId, fields.name(), fields.contactEmail(), fields.address(), fields.taxId(),
-            fields.cfoEntity(), fields.cfoBusinessUnit())
+            fields.cfoEntity(), fields.cfoBusinessUnit(), fields.language())
         .query(Client.class)
         .single();
   }
@@ -55,9 +55,10 @@ public class ClientRepository {
   public Optional<Client> update(long tenantId, long id, ClientFields fields) {
     return jdbc.sql(
             "UPDATE clients SET name = ?, contact_email = ?, address = ?, tax_id = ?, cfo_entity = ?,"
-                + " cfo_business_unit = ?, updated_at = now() WHERE tenant_id = ? AND id = ? RETURNING " + COLUMNS)
+                + " cfo_business_unit = ?, language = COALESCE(?, 'en'), updated_at = now()"
+                + " WHERE tenant_id = ? AND id = ? RETURNING " + COLUMNS)
         .params(fields.name(), fields.contactEmail(), fields.address(), fields.taxId(), fields.cfoEntity(),
-            fields.cfoBusinessUnit(), tenantId, id)
+            fields.cfoBusinessUnit(), fields.language(), tenantId, id)
         .query(Client.class)
         .optional();
   }

@@ -119,6 +119,11 @@ public class InvoiceRepository {
         .findFirst();
   }
 
+  /** The invoice without its line items (one query), for views that do not show them. */
+  public Optional<InvoiceRecord> findSummaryById(long id) {
+    return jdbc.sql(SELECT + " WHERE i.id = ?").param(id).query(InvoiceRepository::mapRow).optional();
+  }
+
   public List<InvoiceRecord> find(long tenantId, InvoiceStatus status, int limit, int offset) {
     String where = status == null ? " WHERE i.tenant_id = :tenant" : " WHERE i.tenant_id = :tenant AND i.status = :status";
     JdbcClient.StatementSpec spec =

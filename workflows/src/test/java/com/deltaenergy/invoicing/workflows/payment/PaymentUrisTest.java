@@ -1,9 +1,5 @@
-package com.deltaenergy.invoicing.activities.document;
+package com.deltaenergy.invoicing.workflows.payment;
 
-import static com.deltaenergy.invoicing.activities.document.TestInvoices.BTC_ADDRESS;
-import static com.deltaenergy.invoicing.activities.document.TestInvoices.EVM_ADDRESS;
-import static com.deltaenergy.invoicing.activities.document.TestInvoices.TAO_ADDRESS;
-import static com.deltaenergy.invoicing.activities.document.TestInvoices.TRON_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +8,11 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class PaymentUrisTest {
+
+  private static final String BTC_ADDRESS = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
+  private static final String EVM_ADDRESS = "0x742d35Cc6634C0532925a3b844Bc454e4438f44e";
+  private static final String TRON_ADDRESS = "TJRyWwFs9wTFGZg3JbrVriFbNfCug5tDeC";
+  private static final String TAO_ADDRESS = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
 
   private static String uri(PaymentNetwork network, String address, String amount) {
     return PaymentUris.forPayment(network, address, new BigDecimal(amount));

@@ -1,4 +1,4 @@
-package com.deltaenergy.invoicing.activities.document;
+package com.deltaenergy.invoicing.workflows.payment;
 
 import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
