@@ -3,6 +3,9 @@ package com.deltaenergy.invoicing.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.deltaenergy.invoicing.persistence.client.Client;
+import com.deltaenergy.invoicing.persistence.client.ClientFields;
+import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
@@ -51,6 +54,7 @@ class TenantSettingsTest extends WorkerIntegrationTest {
   private static final String WEBHOOK_SECRET = "andes-webhook-secret";
 
   @Autowired TenantRepository tenants;
+  @Autowired ClientRepository clients;
 
   private GreenMail tenantMail;
   private HttpServer webhookReceiver;
@@ -121,6 +125,27 @@ class TenantSettingsTest extends WorkerIntegrationTest {
     pause(Duration.ofMillis(500));
     assertThat(Arrays.stream(MAIL.getReceivedMessages()).skip(defaultMailBefore).map(WorkerIntegrationTest::subject))
         .noneMatch(subject -> subject.contains(invoice.invoiceNumber()));
+  }
+
+  @Test
+  void aClientsOwnDunningScheduleIsTheOneItsInvoicesUse() {
+    // as the clients API stores it (dunning_offsets_days), for a client of the default tenant
+    Client client =
+        clients.create(1L, new ClientFields("Schedule Hosting " + System.nanoTime(), null, null, null, null, null, "PY",
+            List.of(-2, 3, 9, 16, 33)));
+    BigDecimal amount = new BigDecimal("150.00");
+    InvoiceRecord invoice =
+        invoices.create(
+            new NewInvoice(1L, client.id(), amount, amount, null, null, new BigDecimal("0.00"), PaymentNetwork.TRC20.currency(),
+                PaymentNetwork.TRC20, "November 2025", "Hosting", null, today(), today().plusDays(20),
+                List.of(new LineItem("Hosting", BigDecimal.ONE, amount, amount))));
+
+    InvoiceWorkflow workflow = startAndIssue(invoice);
+
+    assertThat(workflow.status().state().dunning()).extracting(DunningStage::offsetDays).containsExactly(-2, 3, 9, 16, 33);
+    // the tenant's own invoices keep the tenant's (here: the environment's) schedule
+    InvoiceWorkflow ours = startAndIssue(storeInvoice(PaymentNetwork.TRC20, "150.00", today().plusDays(20)));
+    assertThat(ours.status().state().dunning()).extracting(DunningStage::offsetDays).containsExactly(-1, 7, 14, 21, 30);
   }
 
   @Test

@@ -116,11 +116,13 @@ public class ClientController {
       String address,
       String taxId,
       String cfoEntity,
-      String cfoBusinessUnit) {
+      String cfoBusinessUnit,
+      String country,
+      List<Integer> dunningOffsetsDays) {
     static ClientResponse of(Client client) {
       return new ClientResponse(
           client.id(), client.name(), client.contactEmail(), client.address(), client.taxId(),
-          client.cfoEntity(), client.cfoBusinessUnit());
+          client.cfoEntity(), client.cfoBusinessUnit(), client.country(), client.dunningOffsetsDays());
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.persistence.client;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -7,6 +8,9 @@ import java.util.Optional;
  *
  * @param cfoEntity with {@code cfoBusinessUnit}, where the CFO ledger books this client's revenue;
  *     both null when the configured name-based mapping applies
+ * @param country ISO 3166-1 alpha-2, or null: which tax ID format applies
+ * @param dunningOffsetsDays the client's own dunning schedule (days from the due date, one per
+ *     stage), or null for the tenant's
  */
 public record Client(
     long id,
@@ -16,7 +20,9 @@ public record Client(
     String address,
     String taxId,
     String cfoEntity,
-    String cfoBusinessUnit) {
+    String cfoBusinessUnit,
+    String country,
+    List<Integer> dunningOffsetsDays) {
 
   /** The client's own CFO classification, if it has one. */
   public Optional<CfoMapping> cfoMapping() {
