@@ -88,7 +88,7 @@ class TenantSettingsTest extends WorkerIntegrationTest {
     tenants.update(
         andes.id(),
         new TenantChanges(
-            null, null, "Av. Mariscal López 1234\nAsunción", "RUC 80012345-6", "billing@andes.example", null, null,
+            null, null, "Av. Mariscal López 1234\nAsunción", "RUC 80012345-6", "billing@andes.example", null, "#1f6feb",
             null, null, "127.0.0.1", tenantMail.getSmtp().getPort(), null, null,
             "Andes Hosting <billing@andes.example>", false, false, List.of("ops@andes.example"),
             List.of("http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/events"),

@@ -125,7 +125,8 @@ public final class InvoicePdfRenderer {
     header.addCell(issuerBlock(invoice.issuer()));
 
     PdfPCell right = borderless();
-    Paragraph heading = paragraph("INVOICE", title);
+    // The tenant's brand colour, when it has one, marks the title and the line items' header.
+    Paragraph heading = paragraph("INVOICE", new Font(bold, 26, Font.NORMAL, accent(invoice)));
     heading.setAlignment(Element.ALIGN_RIGHT);
     heading.setSpacingAfter(6);
     right.addElement(heading);
@@ -208,10 +209,11 @@ public final class InvoicePdfRenderer {
     items.setSpacingBefore(22);
     // Repeats the column titles on every page the table continues on.
     items.setHeaderRows(1);
-    headerCell(items, "Description", Element.ALIGN_LEFT);
-    headerCell(items, "Qty", Element.ALIGN_RIGHT);
-    headerCell(items, "Unit price", Element.ALIGN_RIGHT);
-    headerCell(items, "Amount", Element.ALIGN_RIGHT);
+    Color accent = accent(invoice);
+    headerCell(items, "Description", Element.ALIGN_LEFT, accent);
+    headerCell(items, "Qty", Element.ALIGN_RIGHT, accent);
+    headerCell(items, "Unit price", Element.ALIGN_RIGHT, accent);
+    headerCell(items, "Amount", Element.ALIGN_RIGHT, accent);
     for (Line line : invoice.lines()) {
       itemCell(items, line.description(), Element.ALIGN_LEFT);
       itemCell(items, quantity(line.quantity()), Element.ALIGN_RIGHT);
@@ -221,11 +223,16 @@ public final class InvoicePdfRenderer {
     return items;
   }
 
-  private void headerCell(PdfPTable items, String text, int alignment) {
+  private void headerCell(PdfPTable items, String text, int alignment, Color accent) {
     PdfPCell cell = new PdfPCell(new Phrase(text, bodyBold));
     cell.setHorizontalAlignment(alignment);
     cell.setBackgroundColor(HEADER_FILL);
     cell.setBorder(Rectangle.NO_BORDER);
+    if (accent != TEXT) {
+      cell.setBorder(Rectangle.BOTTOM);
+      cell.setBorderColorBottom(accent);
+      cell.setBorderWidthBottom(1.5f);
+    }
     cell.setPadding(5);
     items.addCell(cell);
   }
@@ -249,9 +256,11 @@ public final class InvoicePdfRenderer {
     summary.setKeepTogether(true);
     summary.addCell(borderless(totals(invoice)));
     if (invoice.paid() != null) {
-      summary.addCell(paymentReceived(invoice.paid(), width));
+      // A receipt shows what was paid, and no instructions to pay again.
+      summary.addCell(paymentReceived(invoice, width));
+    } else {
+      summary.addCell(borderless(paymentBox(invoice, width)));
     }
-    summary.addCell(borderless(paymentBox(invoice, width)));
     return summary;
   }
 
@@ -286,18 +295,43 @@ public final class InvoicePdfRenderer {
     totals.addCell(amountCell);
   }
 
-  private PdfPCell paymentReceived(Paid paid, float width) {
+  /** The paid date and each counted payment: its hash, amount and confirmations. */
+  private PdfPCell paymentReceived(InvoiceDocument invoice, float width) {
+    Paid paid = invoice.paid();
     PdfPCell cell = borderless();
     cell.setPaddingTop(14);
     cell.addElement(paragraph("Payment received", clientName));
     cell.addElement(paragraph("Paid on " + TIMESTAMP.format(paid.paidAt()), body));
-    if (paid.txIds().isEmpty()) {
+    if (paid.transactions().isEmpty()) {
       cell.addElement(paragraph("Marked paid by an operator: " + paid.note(), body));
     } else {
-      cell.addElement(paragraph(paid.txIds().size() == 1 ? "TxID" : "TxIDs", label));
-      paid.txIds().forEach(txId -> cell.addElement(monospaced(txId, width)));
+      cell.addElement(paragraph(paid.transactions().size() == 1 ? "TxID" : "TxIDs", label));
+      String coinOnNetwork = invoice.currency() + " on " + invoice.network().displayName();
+      for (InvoiceDocument.Transaction transaction : paid.transactions()) {
+        cell.addElement(monospaced(transaction.txId(), width));
+        Paragraph detail =
+            paragraph(
+                coinAmount(invoice, transaction.amount()) + " " + coinOnNetwork + ", "
+                    + transaction.confirmations() + (transaction.confirmations() == 1 ? " confirmation" : " confirmations"),
+                body);
+        detail.setSpacingAfter(6);
+        cell.addElement(detail);
+      }
     }
     return cell;
+  }
+
+  /** At the coin's precision (more digits, if the exchange reported more, are kept). */
+  private static String coinAmount(InvoiceDocument invoice, BigDecimal amount) {
+    int decimals = invoice.currency().decimals();
+    return (amount.stripTrailingZeros().scale() <= decimals ? amount.setScale(decimals) : amount.stripTrailingZeros())
+        .toPlainString();
+  }
+
+  /** The issuer's brand colour, or the text colour. */
+  private static Color accent(InvoiceDocument invoice) {
+    String brand = invoice.issuer().brandColor();
+    return brand == null ? TEXT : Color.decode(brand);
   }
 
   private PdfPTable paymentBox(InvoiceDocument invoice, float width) {

@@ -32,7 +32,8 @@ public class TenantProfiles {
   static final Duration TTL = Duration.ofSeconds(30);
 
   /** The issuer block of a tenant's PDFs. */
-  public record Issuer(String name, List<String> address, String taxId, String email, Path logo, String terms) {}
+  public record Issuer(
+      String name, List<String> address, String taxId, String email, Path logo, String terms, String brandColor) {}
 
   /** How a tenant's notices are sent. {@code smtp} is the environment's server unless the tenant has its own. */
   public record Delivery(
@@ -93,7 +94,8 @@ public class TenantProfiles {
             or(s.issuerTaxId(), documents.issuerTaxId()),
             or(s.issuerEmail(), documents.issuerEmail()),
             s.logoPath() == null ? documents.issuerLogo() : Path.of(s.logoPath()),
-            documents.terms());
+            documents.terms(),
+            s.brandColor() == null || !s.brandColor().matches("#[0-9A-Fa-f]{6}") ? null : s.brandColor());
     return new Profile(tenantId, issuer, delivery(tenant, s, credentials));
   }
 
