@@ -35,7 +35,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 [[ -f $APP_JAR ]] || { log "missing $APP_JAR: run ./mvnw -DskipTests package first"; exit 1; }
 # Not started from an existing data directory or with the caller's settings.
-unset DATABASE_URL TEMPORAL_ADDRESS MEXC_BASE_URL SMTP_HOST ENCRYPTION_KEY
+unset DATABASE_URL TEMPORAL_ADDRESS MEXC_BASE_URL MEXC_API_KEY MEXC_API_SECRET SMTP_HOST ENCRYPTION_KEY
 
 # Schemathesis in a virtual environment of its own, pinned.
 VENV=${FUZZ_VENV:-$ROOT/.fuzz-venv}

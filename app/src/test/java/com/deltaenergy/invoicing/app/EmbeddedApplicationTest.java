@@ -24,7 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import com.deltaenergy.invoicing.worker.startup.RuntimeTargetsLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = CryptoInvoicingApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = "invoicing.database.embedded.ephemeral=true")
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedApplicationTest {
 
   @DynamicPropertySource
@@ -79,6 +84,7 @@ class EmbeddedApplicationTest {
   @Autowired ObjectMapper json;
   @Autowired GreenMail mailServer;
   @Autowired Environment environment;
+  @Autowired RuntimeTargetsLog targets;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -106,6 +112,17 @@ class EmbeddedApplicationTest {
   void theInProcessMailServerListensWhereEmbeddedSmtpPortSaysAndTheWorkerSendsThere() {
     assertThat(mailServer.getSmtp().getPort()).isEqualTo(SMTP_PORT);
     assertThat(environment.getProperty("invoicing.notifications.smtp.port", Integer.class)).isEqualTo(SMTP_PORT);
+  }
+
+  @Test
+  void saysAtStartWhichExchangeAndWhichTemporal(CapturedOutput output) {
+    targets.logTargets();
+    assertThat(output.getOut())
+        .contains("Exchange: sandbox exchange at http://127.0.0.1:" + port + "/sandbox")
+        .contains("Temporal: 127.0.0.1:" + environment.getProperty("invoicing.temporal.embedded.port")
+            + ", namespace default, task queue crypto-invoices");
+    // the API's own line is left to the worker's in one process
+    assertThat(output.getOut()).doesNotContain("Exchange: none in this process");
   }
 
   @Test

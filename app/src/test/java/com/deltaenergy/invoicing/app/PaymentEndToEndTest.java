@@ -142,8 +142,11 @@ class PaymentEndToEndTest {
         "{\"new_due_date\": \"" + LocalDate.now().plusDays(1) + "\", \"reason\": \"x\"}");
     assertThat(badDate.get("status").asInt()).as(badDate.toString()).isEqualTo(400);
 
-    JsonNode rejected = send("POST", "/api/invoice/" + id + "/verify-payment", "{\"tx_hash\": \"deadbeef\"}", 200);
+    // a hash that belongs to nothing: 422, with the verdict body
+    JsonNode rejected = send("POST", "/api/invoice/" + id + "/verify-payment", "{\"tx_hash\": \"deadbeef\"}", 422);
     assertThat(rejected.get("verdict").asText()).isEqualTo("rejected");
+    assertThat(rejected.get("reason").asText()).isNotBlank();
+    assertThat(rejected.at("/invoice/id").asLong()).isEqualTo(id);
     JsonNode deposit =
         send("POST", "/sandbox/deposits",
             "{\"address\": \"" + invoice.get("deposit_address").asText() + "\", \"amount\": 100, \"coin\": \"USDT\", \"network\": \"TRC20\"}", 201);

@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.sandbox;
 
 import com.deltaenergy.invoicing.sandbox.address.AddressGenerator;
+import com.deltaenergy.invoicing.sandbox.control.SandboxControlAccessFilter;
 import com.deltaenergy.invoicing.sandbox.mexc.SandboxMexcController;
 import com.deltaenergy.invoicing.sandbox.mexc.SandboxTraffic;
 import com.deltaenergy.invoicing.sandbox.mexc.SandboxTrafficFilter;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.core.Ordered;
 
 /**
  * The sandbox exchange, served by whichever web application has this module on its classpath
@@ -34,6 +36,16 @@ public class SandboxExchangeAutoConfiguration {
   @Bean
   AddressGenerator sandboxAddressGenerator() {
     return new AddressGenerator();
+  }
+
+  /** The control endpoints answer this machine (or the admin key) only; the MEXC ones are signed. */
+  @Bean
+  FilterRegistrationBean<SandboxControlAccessFilter> sandboxControlAccessFilter(SandboxProperties properties) {
+    FilterRegistrationBean<SandboxControlAccessFilter> registration =
+        new FilterRegistrationBean<>(new SandboxControlAccessFilter(properties.adminKey(), SandboxMexcController.BASE));
+    registration.addUrlPatterns("/sandbox/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
   }
 
   @Bean

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmationInterval a new confirmation every this long; zero means deposits only gain
  *     confirmations when told to
  * @param rateLimitPerWindow MEXC's limit: requests per endpoint per {@code rateLimitWindow}
+ * @param adminKey lets the control endpoints (deposits, prices, faults) answer requests from other
+ *     machines that present it as {@code X-Sandbox-Admin-Key}; without it they answer loopback only
  */
 @ConfigurationProperties("invoicing.sandbox")
 public record SandboxProperties(
@@ -23,7 +25,8 @@ public record SandboxProperties(
     Path stateFile,
     @DefaultValue("2s") Duration confirmationInterval,
     @DefaultValue("500") int rateLimitPerWindow,
-    @DefaultValue("10s") Duration rateLimitWindow) {
+    @DefaultValue("10s") Duration rateLimitWindow,
+    String adminKey) {
 
   @Override
   public String toString() {

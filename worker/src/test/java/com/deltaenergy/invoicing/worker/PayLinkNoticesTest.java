@@ -49,7 +49,7 @@ class PayLinkNoticesTest extends WorkerIntegrationTest {
   @Test
   void aSpanishClientReadsSpanishWhileOperationsReadEnglish() throws Exception {
     Client client = clients.create(1L, new ClientFields(
-        "Cliente Paraguayo " + System.nanoTime(), "pagos-es@example.com", null, null, null, null, "es"));
+        "Cliente Paraguayo " + System.nanoTime(), "pagos-es@example.com", null, null, null, null, null, null, "es"));
     InvoiceRecord invoice = storeInvoiceFor(client.id(), PaymentNetwork.TRC20, "5000.00");
     startAndIssue(invoice);
     String url = "http://localhost:5002/pay/" + links.tokenOf(invoice.id()).orElseThrow();

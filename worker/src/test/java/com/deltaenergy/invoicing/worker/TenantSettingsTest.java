@@ -3,6 +3,9 @@ package com.deltaenergy.invoicing.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.deltaenergy.invoicing.persistence.client.Client;
+import com.deltaenergy.invoicing.persistence.client.ClientFields;
+import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
@@ -92,6 +95,7 @@ class TenantSettingsTest extends WorkerIntegrationTest {
   @Autowired TenantRepository tenants;
   @Autowired OutboundTargets targets;
   @Autowired NotificationRepository notifications;
+  @Autowired ClientRepository clients;
 
   private GreenMail tenantMail;
   private HttpServer webhookReceiver;
@@ -135,7 +139,7 @@ class TenantSettingsTest extends WorkerIntegrationTest {
     tenants.update(
         andes.id(),
         new TenantChanges(
-            null, null, "Av. Mariscal López 1234\nAsunción", "RUC 80012345-6", "billing@andes.example", null,
+            null, null, "Av. Mariscal López 1234\nAsunción", "RUC 80012345-6", "billing@andes.example", "#1f6feb",
             null, null, "127.0.0.1", tenantMail.getSmtp().getPort(), null, null,
             "Andes Hosting <billing@andes.example>", false, false, List.of("ops@andes.example"),
             List.of("http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/events"),
@@ -252,6 +256,27 @@ class TenantSettingsTest extends WorkerIntegrationTest {
     assertThat(webhook.lastError().length()).isLessThanOrEqualTo("webhook answered HTTP 302: ".length() + 1024);
     pause(Duration.ofMillis(500));
     assertThat(webhookCalls).as("the redirect's target was not called").isEmpty();
+  }
+
+  @Test
+  void aClientsOwnDunningScheduleIsTheOneItsInvoicesUse() {
+    // as the clients API stores it (dunning_offsets_days), for a client of the default tenant
+    Client client =
+        clients.create(1L, new ClientFields("Schedule Hosting " + System.nanoTime(), null, null, null, null, null, "PY",
+            List.of(-2, 3, 9, 16, 33), null));
+    BigDecimal amount = new BigDecimal("150.00");
+    InvoiceRecord invoice =
+        invoices.create(
+            new NewInvoice(1L, client.id(), amount, amount, null, null, new BigDecimal("0.00"), PaymentNetwork.TRC20.currency(),
+                PaymentNetwork.TRC20, "November 2025", "Hosting", null, today(), today().plusDays(20),
+                List.of(new LineItem("Hosting", BigDecimal.ONE, amount, amount))));
+
+    InvoiceWorkflow workflow = startAndIssue(invoice);
+
+    assertThat(workflow.status().state().dunning()).extracting(DunningStage::offsetDays).containsExactly(-2, 3, 9, 16, 33);
+    // the tenant's own invoices keep the tenant's (here: the environment's) schedule
+    InvoiceWorkflow ours = startAndIssue(storeInvoice(PaymentNetwork.TRC20, "150.00", today().plusDays(20)));
+    assertThat(ours.status().state().dunning()).extracting(DunningStage::offsetDays).containsExactly(-1, 7, 14, 21, 30);
   }
 
   @Test

@@ -102,9 +102,12 @@ public record InvoiceDocument(
     return taxAmountUsd.signum() != 0;
   }
 
-  /** Who issues the invoice. {@code logoPng} is optional and copied: the record stays immutable. */
+  /**
+   * Who issues the invoice. {@code logoPng} is optional and copied: the record stays immutable.
+   * {@code brandColor} ("#1f6feb", optional) is the tenant's accent colour on the document.
+   */
   public record Issuer(
-      String name, List<String> addressLines, String taxId, String email, byte[] logoPng) {
+      String name, List<String> addressLines, String taxId, String email, byte[] logoPng, String brandColor) {
 
     public Issuer {
       Objects.requireNonNull(name, "name");
@@ -112,6 +115,14 @@ public record InvoiceDocument(
       Objects.requireNonNull(taxId, "taxId");
       Objects.requireNonNull(email, "email");
       logoPng = logoPng == null ? null : logoPng.clone();
+      if (brandColor != null && !brandColor.matches("#[0-9A-Fa-f]{6}")) {
+        throw new IllegalArgumentException("brand colour must be like #1f6feb: " + brandColor);
+      }
+    }
+
+    /** An issuer without a brand colour of its own. */
+    public Issuer(String name, List<String> addressLines, String taxId, String email, byte[] logoPng) {
+      this(name, addressLines, taxId, email, logoPng, null);
     }
 
     @Override
@@ -142,22 +153,35 @@ public record InvoiceDocument(
   }
 
   /**
-   * The payment that settled the invoice: when it was paid and the transactions that paid it. An
-   * operator may mark an invoice paid without a transaction (e.g. a bank transfer); then
-   * {@code txIds} is empty and {@code note} says why.
+   * The payment that settled the invoice: when it was paid and each counted transaction (hash,
+   * amount, confirmations). An operator may mark an invoice paid without a transaction (e.g. a bank
+   * transfer); then {@code transactions} is empty and {@code note} says why.
    */
-  public record Paid(Instant paidAt, List<String> txIds, String note) {
+  public record Paid(Instant paidAt, List<Transaction> transactions, String note) {
 
     public Paid {
       Objects.requireNonNull(paidAt, "paidAt");
-      txIds = List.copyOf(txIds);
-      if (txIds.isEmpty() && (note == null || note.isBlank())) {
+      transactions = List.copyOf(transactions);
+      if (transactions.isEmpty() && (note == null || note.isBlank())) {
         throw new IllegalArgumentException("a paid invoice names its transactions or why it has none");
       }
     }
 
-    public Paid(Instant paidAt, List<String> txIds) {
-      this(paidAt, txIds, null);
+    public Paid(Instant paidAt, List<Transaction> transactions) {
+      this(paidAt, transactions, null);
+    }
+
+    public List<String> txIds() {
+      return transactions.stream().map(Transaction::txId).toList();
+    }
+  }
+
+  /** One counted payment of a paid invoice, in the invoice's coin. */
+  public record Transaction(String txId, BigDecimal amount, int confirmations) {
+
+    public Transaction {
+      Objects.requireNonNull(txId, "txId");
+      Objects.requireNonNull(amount, "amount");
     }
   }
 }

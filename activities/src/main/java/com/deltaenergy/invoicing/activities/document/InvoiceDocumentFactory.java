@@ -32,9 +32,13 @@ public class InvoiceDocumentFactory {
 
   /** The PAID copy: stamped with the paid date and the transactions that counted. */
   public InvoiceDocument receipt(InvoiceRecord invoice, Client client, InvoiceState state) {
-    List<String> txIds = state.payments().stream().filter(Payment::counts).map(Payment::txId).toList();
+    List<InvoiceDocument.Transaction> counted =
+        state.payments().stream()
+            .filter(Payment::counts)
+            .map(p -> new InvoiceDocument.Transaction(p.txId(), p.amount(), p.confirmations()))
+            .toList();
     InvoiceDocument.Paid paid =
-        new InvoiceDocument.Paid(state.paidAt(), txIds, state.paidManually() ? state.paidManuallyReason() : null);
+        new InvoiceDocument.Paid(state.paidAt(), counted, state.paidManually() ? state.paidManuallyReason() : null);
     return document(invoice, client, paid);
   }
 
@@ -43,7 +47,8 @@ public class InvoiceDocumentFactory {
     byte[] logo = tenants.logo(invoice.tenantId()).orElse(null);
     Locale locale = InvoicingMessages.locale(client.language());
     return new InvoiceDocument(
-        new InvoiceDocument.Issuer(issuer.name(), issuer.address(), issuer.taxId(), issuer.email(), logo),
+        new InvoiceDocument.Issuer(
+            issuer.name(), issuer.address(), issuer.taxId(), issuer.email(), logo, issuer.brandColor()),
         new InvoiceDocument.BillTo(client.name(), lines(client.address()), client.taxId(), client.contactEmail()),
         invoice.invoiceNumber(),
         invoice.issueDate(),

@@ -82,7 +82,6 @@ public final class InvoicePdfRenderer {
   private final Font small = new Font(regular, 8, Font.NORMAL, MUTED);
   private final Font issuerName = new Font(bold, 13, Font.NORMAL, TEXT);
   private final Font clientName = new Font(bold, 11, Font.NORMAL, TEXT);
-  private final Font title = new Font(bold, 26, Font.NORMAL, TEXT);
   private final Font total = new Font(bold, 11, Font.NORMAL, TEXT);
   private final Font payIn = new Font(bold, 16, Font.NORMAL, TEXT);
   private final Font amountToPay = new Font(bold, 13, Font.NORMAL, TEXT);
@@ -131,7 +130,8 @@ public final class InvoicePdfRenderer {
     header.addCell(issuerBlock(invoice.issuer(), labels));
 
     PdfPCell right = borderless();
-    Paragraph heading = paragraph(labels.text("pdf.title"), title);
+    // The tenant's brand colour, when it has one, marks the title and the line items' header.
+    Paragraph heading = paragraph(labels.text("pdf.title"), new Font(bold, 26, Font.NORMAL, accent(invoice)));
     heading.setAlignment(Element.ALIGN_RIGHT);
     heading.setSpacingAfter(6);
     right.addElement(heading);
@@ -214,10 +214,11 @@ public final class InvoicePdfRenderer {
     items.setSpacingBefore(22);
     // Repeats the column titles on every page the table continues on.
     items.setHeaderRows(1);
-    headerCell(items, labels.text("pdf.column.description"), Element.ALIGN_LEFT);
-    headerCell(items, labels.text("pdf.column.quantity"), Element.ALIGN_RIGHT);
-    headerCell(items, labels.text("pdf.column.unit-price"), Element.ALIGN_RIGHT);
-    headerCell(items, labels.text("pdf.column.amount"), Element.ALIGN_RIGHT);
+    Color accent = accent(invoice);
+    headerCell(items, labels.text("pdf.column.description"), Element.ALIGN_LEFT, accent);
+    headerCell(items, labels.text("pdf.column.quantity"), Element.ALIGN_RIGHT, accent);
+    headerCell(items, labels.text("pdf.column.unit-price"), Element.ALIGN_RIGHT, accent);
+    headerCell(items, labels.text("pdf.column.amount"), Element.ALIGN_RIGHT, accent);
     for (Line line : invoice.lines()) {
       itemCell(items, line.description(), Element.ALIGN_LEFT);
       itemCell(items, quantity(line.quantity(), labels.locale), Element.ALIGN_RIGHT);
@@ -227,11 +228,16 @@ public final class InvoicePdfRenderer {
     return items;
   }
 
-  private void headerCell(PdfPTable items, String text, int alignment) {
+  private void headerCell(PdfPTable items, String text, int alignment, Color accent) {
     PdfPCell cell = new PdfPCell(new Phrase(text, bodyBold));
     cell.setHorizontalAlignment(alignment);
     cell.setBackgroundColor(HEADER_FILL);
     cell.setBorder(Rectangle.NO_BORDER);
+    if (accent != TEXT) {
+      cell.setBorder(Rectangle.BOTTOM);
+      cell.setBorderColorBottom(accent);
+      cell.setBorderWidthBottom(1.5f);
+    }
     cell.setPadding(5);
     items.addCell(cell);
   }
@@ -255,9 +261,11 @@ public final class InvoicePdfRenderer {
     summary.setKeepTogether(true);
     summary.addCell(borderless(totals(invoice, labels)));
     if (invoice.paid() != null) {
-      summary.addCell(paymentReceived(invoice.paid(), width, labels));
+      // A receipt shows what was paid, and no instructions to pay again.
+      summary.addCell(paymentReceived(invoice, width, labels));
+    } else {
+      summary.addCell(borderless(paymentBox(invoice, width, labels)));
     }
-    summary.addCell(borderless(paymentBox(invoice, width, labels)));
     return summary;
   }
 
@@ -292,18 +300,42 @@ public final class InvoicePdfRenderer {
     totals.addCell(amountCell);
   }
 
-  private PdfPCell paymentReceived(Paid paid, float width, Labels labels) {
+  /** The paid date and each counted payment: its hash, amount and confirmations. */
+  private PdfPCell paymentReceived(InvoiceDocument invoice, float width, Labels labels) {
+    Paid paid = invoice.paid();
     PdfPCell cell = borderless();
     cell.setPaddingTop(14);
     cell.addElement(paragraph(labels.text("pdf.payment-received"), clientName));
     cell.addElement(paragraph(labels.text("pdf.paid-on", labels.timestamp(paid.paidAt())), body));
-    if (paid.txIds().isEmpty()) {
+    if (paid.transactions().isEmpty()) {
       cell.addElement(paragraph(labels.text("pdf.marked-paid", paid.note()), body));
     } else {
-      cell.addElement(paragraph(labels.text(paid.txIds().size() == 1 ? "pdf.txid" : "pdf.txids"), label));
-      paid.txIds().forEach(txId -> cell.addElement(monospaced(txId, width)));
+      cell.addElement(paragraph(labels.text(paid.transactions().size() == 1 ? "pdf.txid" : "pdf.txids"), label));
+      for (InvoiceDocument.Transaction transaction : paid.transactions()) {
+        cell.addElement(monospaced(transaction.txId(), width));
+        Paragraph detail =
+            paragraph(
+                labels.text("pdf.payment-detail", coinAmount(invoice, transaction.amount()), invoice.currency().name(),
+                    invoice.network().displayName(), transaction.confirmations()),
+                body);
+        detail.setSpacingAfter(6);
+        cell.addElement(detail);
+      }
     }
     return cell;
+  }
+
+  /** At the coin's precision (more digits, if the exchange reported more, are kept). */
+  private static String coinAmount(InvoiceDocument invoice, BigDecimal amount) {
+    int decimals = invoice.currency().decimals();
+    return (amount.stripTrailingZeros().scale() <= decimals ? amount.setScale(decimals) : amount.stripTrailingZeros())
+        .toPlainString();
+  }
+
+  /** The issuer's brand colour, or the text colour. */
+  private static Color accent(InvoiceDocument invoice) {
+    String brand = invoice.issuer().brandColor();
+    return brand == null ? TEXT : Color.decode(brand);
   }
 
   private PdfPTable paymentBox(InvoiceDocument invoice, float width, Labels labels) {

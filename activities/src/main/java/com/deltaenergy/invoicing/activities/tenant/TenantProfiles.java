@@ -37,7 +37,7 @@ public class TenantProfiles {
   static final Duration TTL = Duration.ofSeconds(30);
 
   /** The issuer block of a tenant's PDFs; its logo is {@link #logo}. */
-  public record Issuer(String name, List<String> address, String taxId, String email, String terms) {}
+  public record Issuer(String name, List<String> address, String taxId, String email, String terms, String brandColor) {}
 
   /** How a tenant's notices are sent. {@code smtp} is the environment's server unless the tenant has its own. */
   public record Delivery(
@@ -125,7 +125,8 @@ public class TenantProfiles {
             s.issuerAddress() == null ? documents.issuerAddress() : lines(s.issuerAddress()),
             or(s.issuerTaxId(), documents.issuerTaxId()),
             or(s.issuerEmail(), documents.issuerEmail()),
-            documents.terms());
+            documents.terms(),
+            s.brandColor() == null || !s.brandColor().matches("#[0-9A-Fa-f]{6}") ? null : s.brandColor());
     return new Profile(tenantId, issuer, delivery(tenant, s, credentials));
   }
 

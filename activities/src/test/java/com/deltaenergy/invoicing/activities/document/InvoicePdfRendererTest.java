@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.BillTo;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Line;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Paid;
+import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Transaction;
 import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
 import com.deltaenergy.invoicing.workflows.payment.PaymentUris;
 import java.awt.image.BufferedImage;
@@ -237,10 +238,15 @@ class InvoicePdfRendererTest {
   }
 
   @Test
-  void receiptCopyIsStampedPaidWithThePaidDateAndEveryTxId() {
+  void receiptCopyIsStampedPaidWithThePaidDateAndEveryCountedPayment() {
     String firstTxId = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
     String secondTxId = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
-    Paid paid = new Paid(Instant.parse("2030-10-03T09:12:00Z"), List.of(firstTxId, secondTxId));
+    Paid paid =
+        new Paid(
+            Instant.parse("2030-10-03T09:12:00Z"),
+            List.of(
+                new Transaction(firstTxId, new BigDecimal("0.05"), 4),
+                new Transaction(secondTxId, new BigDecimal("0.01646083"), 1)));
     RenderedPdf pdf = render(invoice().paid(paid).build());
 
     assertThat(pdf.lines())
@@ -251,13 +257,43 @@ class InvoicePdfRendererTest {
             "Paid on 2030-10-03 09:12 UTC",
             "TxIDs",
             firstTxId,
-            secondTxId);
+            "0.05000000 BTC on Bitcoin, 4 confirmations",
+            secondTxId,
+            "0.01646083 BTC on Bitcoin, 1 confirmation");
+  }
+
+  @Test
+  void receiptCopyGivesNoPaymentInstructionsAndNoQrCode() {
+    String txId = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    Paid paid = new Paid(Instant.parse("2030-10-03T09:12:00Z"), List.of(new Transaction(txId, new BigDecimal("0.06646083"), 3)));
+    RenderedPdf pdf = render(invoice().depositMemo("104729").paid(paid).build());
+
+    assertThat(pdf.text())
+        .doesNotContain("Amount to pay", "Pay in", "Deposit address", "Memo / tag", "Scan to pay", "Send BTC")
+        .doesNotContain(BTC_ADDRESS);
+    assertThat(pdf.imageCount(1)).as("no QR code").isZero();
+    // the invoice itself still has them
+    assertThat(render(invoice().build()).text()).contains("Amount to pay", "Deposit address");
+  }
+
+  @Test
+  void theTenantsBrandColourMarksTheTitle() {
+    var branded = RenderedPdf.textByColour(renderer.render(invoice().brandColor("#1F6FEB").build()));
+    assertThat(branded.get("#1f6feb")).isEqualTo("INVOICE");
+    // the rest of the text keeps its colour
+    assertThat(branded.get("#1a1a1a")).contains("Subtotal", "Delta Energy Payments Ltd");
+    var plain = RenderedPdf.textByColour(renderer.render(invoice().build()));
+    assertThat(plain).doesNotContainKey("#1f6feb");
+    assertThat(plain.get("#1a1a1a")).contains("INVOICE");
   }
 
   @Test
   void fullReceiptCopyFitsOnOnePageWithoutABlankTrailingPage() throws IOException {
     String txId = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
-    Paid paid = new Paid(Instant.parse("2030-10-03T09:12:00Z"), List.of(txId, "0x" + txId));
+    Paid paid =
+        new Paid(
+            Instant.parse("2030-10-03T09:12:00Z"),
+            List.of(new Transaction(txId, new BigDecimal("0.03"), 3), new Transaction("0x" + txId, new BigDecimal("0.03646083"), 3)));
     RenderedPdf pdf =
         render(invoice().logoPng(logoPng()).depositMemo("104729").paid(paid).build());
 

@@ -44,10 +44,12 @@ class LocalizedInvoicePdfTest {
   void aPaidCopyInSpanish() {
     InvoiceDocument paid = TestInvoices.invoice()
         .payOn(PaymentNetwork.TRC20, TestInvoices.TRON_ADDRESS, "1.00")
-        .paid(new InvoiceDocument.Paid(java.time.Instant.parse("2030-10-03T09:12:00Z"), java.util.List.of("tx123")))
+        .paid(new InvoiceDocument.Paid(java.time.Instant.parse("2030-10-03T09:12:00Z"), java.util.List.of(
+            new InvoiceDocument.Transaction("tx123", new java.math.BigDecimal("1.00"), 20)), null))
         .build();
     String text = new RenderedPdf(renderer.render(localized(paid, Locale.forLanguageTag("es")))).text();
-    assertThat(text).contains("PAGADA", "Pago recibido", "Pagada el 03/10/2030 09:12 UTC");
+    assertThat(text).contains("PAGADA", "Pago recibido", "Pagada el 03/10/2030 09:12 UTC",
+        "1.000000 USDT en Tron (TRC20), 20 confirmaciones");
   }
 
   private String render(Locale locale) {

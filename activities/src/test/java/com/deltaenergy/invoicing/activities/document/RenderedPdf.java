@@ -48,6 +48,47 @@ final class RenderedPdf {
     }
   }
 
+  /**
+   * The text of page 1 by the colour (as "#rrggbb") it is drawn in. Read from the graphics state
+   * while the page is parsed, as a viewer paints it.
+   */
+  static java.util.Map<String, String> textByColour(byte[] pdf) {
+    java.util.Map<String, StringBuilder> texts = new java.util.TreeMap<>();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDFTextStripper stripper =
+          new PDFTextStripper() {
+            {
+              // the text stripper leaves colours out of its graphics state unless told to track them
+              addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceCMYKColor(this));
+            }
+
+            @Override
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+              super.processTextPosition(text);
+              try {
+                String colour = String.format("#%06x", getGraphicsState().getNonStrokingColor().toRGB() & 0xFFFFFF);
+                texts.computeIfAbsent(colour, k -> new StringBuilder()).append(text.getUnicode());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          };
+      stripper.setStartPage(1);
+      stripper.setEndPage(1);
+      stripper.getText(document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    java.util.Map<String, String> result = new java.util.TreeMap<>();
+    texts.forEach((colour, text) -> result.put(colour, text.toString()));
+    return result;
+  }
+
   int pageCount() {
     return pageTexts.size();
   }

@@ -44,6 +44,7 @@ final class TestInvoices {
 
   static final class Builder {
     private byte[] logoPng;
+    private String brandColor;
     private List<Line> lines = THREE_LINES;
     private BigDecimal taxRatePercent = new BigDecimal("10");
     private PaymentNetwork network = PaymentNetwork.BTC;
@@ -60,6 +61,11 @@ final class TestInvoices {
 
     Builder logoPng(byte[] logoPng) {
       this.logoPng = logoPng;
+      return this;
+    }
+
+    Builder brandColor(String brandColor) {
+      this.brandColor = brandColor;
       return this;
     }
 
@@ -111,7 +117,8 @@ final class TestInvoices {
               List.of("Unit 4, Harbour Court", "Valletta VLT 1110", "Malta"),
               "MT12345678",
               "billing@deltaenergy.example",
-              logoPng),
+              logoPng,
+              brandColor),
           billTo,
           "DPY-2030-10-0001",
           LocalDate.of(2030, 10, 1),

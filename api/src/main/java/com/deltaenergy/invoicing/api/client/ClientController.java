@@ -117,11 +117,14 @@ public class ClientController {
       String taxId,
       String cfoEntity,
       String cfoBusinessUnit,
+      String country,
+      List<Integer> dunningOffsetsDays,
       String language) {
     static ClientResponse of(Client client) {
       return new ClientResponse(
           client.id(), client.name(), client.contactEmail(), client.address(), client.taxId(),
-          client.cfoEntity(), client.cfoBusinessUnit(), client.language());
+          client.cfoEntity(), client.cfoBusinessUnit(), client.country(), client.dunningOffsetsDays(),
+          client.language());
     }
   }
 }

@@ -2,6 +2,7 @@ package com.deltaenergy.invoicing.api.invoice;
 
 import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.deltaenergy.invoicing.api.tenant.CurrentOperator;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
@@ -80,14 +81,30 @@ public class InvoiceActionsController {
 
   public record AuditResponse(String action, String actor, String reason, String details, Instant occurredAt) {}
 
+  /**
+   * A rejected verification (the hash belongs to nothing, or to another invoice) answers 422 with
+   * the same body as an accepted one, so a client can branch on the status code.
+   */
+  @ApiResponse(
+      responseCode = "200",
+      description = "Verdict `accepted` (the deposit now counts) or `already_counted`",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = VerifyPaymentResponse.class)))
+  @ApiResponse(
+      responseCode = "422",
+      description = "Verdict `rejected`: the hash was not found or does not match this invoice; `reason` says which",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = VerifyPaymentResponse.class)))
   @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/verify-payment")
-  VerifyPaymentResponse verifyPayment(@PathVariable long id, @Valid @RequestBody VerifyPaymentBody body) {
+  ResponseEntity<VerifyPaymentResponse> verifyPayment(@PathVariable long id, @Valid @RequestBody VerifyPaymentBody body) {
     InvoiceRecord invoice = invoices.get(tenant.id(), id);
     VerifyPaymentResult result =
         workflows.verifyPayment(invoice, new VerifyPaymentRequest(body.txHash().trim(), operator.name()));
-    return new VerifyPaymentResponse(
-        result.verdict().name().toLowerCase(), result.reason(), result.txHash(), invoices.view(tenant.id(), id));
+    VerifyPaymentResponse response =
+        new VerifyPaymentResponse(
+            result.verdict().name().toLowerCase(), result.reason(), result.txHash(), invoices.view(tenant.id(), id));
+    HttpStatus status =
+        result.verdict() == VerifyPaymentResult.Verdict.REJECTED ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK;
+    return ResponseEntity.status(status).body(response);
   }
 
   @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})

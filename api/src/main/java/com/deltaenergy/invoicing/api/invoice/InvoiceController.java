@@ -1,5 +1,9 @@
 package com.deltaenergy.invoicing.api.invoice;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+
 import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,12 +30,22 @@ public class InvoiceController {
 
   static final String REPLAYED = "Idempotent-Replayed";
 
+  private static final Logger log = LoggerFactory.getLogger(InvoiceController.class);
+
   private final InvoiceService invoices;
   private final CurrentTenant tenant;
+  private final String temporalUiUrl;
+  private final String namespace;
 
-  public InvoiceController(InvoiceService invoices, CurrentTenant tenant) {
+  public InvoiceController(
+      InvoiceService invoices,
+      CurrentTenant tenant,
+      @Value("${invoicing.temporal.ui-url:}") String temporalUiUrl,
+      @Value("${spring.temporal.namespace:default}") String namespace) {
     this.invoices = invoices;
     this.tenant = tenant;
+    this.temporalUiUrl = temporalUiUrl.replaceAll("/+$", "");
+    this.namespace = namespace;
   }
 
   /**
@@ -54,15 +68,28 @@ public class InvoiceController {
       @Valid @RequestBody CreateInvoiceRequest request) {
     if (idempotencyKey == null) {
       InvoiceResponse created = invoices.create(tenant.id(), request);
+      logCreated(created);
       return ResponseEntity.created(URI.create("/api/invoice/" + created.id())).body(created);
     }
     InvoiceService.Creation creation = invoices.create(tenant.id(), idempotencyKey, request);
+    if (!creation.replayed()) {
+      logCreated(creation.invoice());
+    }
     ResponseEntity.BodyBuilder response =
         ResponseEntity.created(URI.create("/api/invoice/" + creation.invoice().id()));
     if (creation.replayed()) {
       response.header(REPLAYED, "true");
     }
     return response.body(creation.invoice());
+  }
+
+  /** Where an operator finds the new invoice's workflow: its id, and its Web UI page when TEMPORAL_UI_URL is set. */
+  private void logCreated(InvoiceResponse invoice) {
+    String page =
+        temporalUiUrl.isEmpty()
+            ? ""
+            : " " + temporalUiUrl + "/namespaces/" + namespace + "/workflows/" + invoice.workflowId();
+    log.info("Invoice {} (id {}) created: workflow {}{}", invoice.invoiceNumber(), invoice.id(), invoice.workflowId(), page);
   }
 
   @GetMapping("/invoice/{id}")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.deltaenergy.invoicing.api.web.PayloadTooLargeException;
 import java.net.URI;
 import java.util.List;
@@ -199,6 +200,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return new FieldProblem(
           null, "malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
               + parse.getLocation().getColumnNr());
+    }
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      return new FieldProblem(path(unknown), "unknown field");
     }
     if (cause instanceof InvalidFormatException format && format.getTargetType() == String.class) {
       // only our own deserializer refuses a string value; its message is for the client

@@ -27,6 +27,12 @@ public class ProblemErrorController implements ErrorController {
     if (status == null || !status.isError()) {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
     }
+    if (rejectedRequest(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+      // a request firewall (Spring Security's StrictHttpFirewall) refused the path: the client's error
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request path is not allowed");
+      problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
     ProblemDetail problem = ProblemDetail.forStatus(status);
     problem.setTitle(status.getReasonPhrase());
     Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
@@ -37,9 +43,29 @@ public class ProblemErrorController implements ErrorController {
       problem.setDetail(text);
     }
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    if (uri instanceof String path) {
-      problem.setInstance(java.net.URI.create(path.replace(" ", "%20")));
+    if (uri instanceof String path && path.startsWith("/") && !path.startsWith("//")) {
+      try {
+        problem.setInstance(java.net.URI.create(path.replace(" ", "%20")));
+      } catch (IllegalArgumentException notAUri) {
+        // left out: the path is not worth echoing
+      }
     }
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /**
+   * Whether the error is a firewall's refusal of the request. By name: the API does not depend on
+   * Spring Security, a console that adds it does.
+   */
+  static boolean rejectedRequest(Object exception) {
+    for (Throwable e = exception instanceof Throwable t ? t : null; e != null; e = e.getCause()) {
+      if (e.getClass().getSimpleName().equals("RequestRejectedException")) {
+        return true;
+      }
+      if (e.getCause() == e) {
+        break;
+      }
+    }
+    return false;
   }
 }

@@ -22,9 +22,8 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 /**
  * Reads the API's request bodies strictly: a duplicate field, a number given as a string (or a
  * string as a number), a fraction for an integer, a number for a date or trailing content is
- * refused (400 naming the field) rather than guessed at. Unknown fields are still ignored: one body
- * may carry the fields of several operator actions, and newer clients may send fields this
- * version does not know.
+ * refused (400 naming the field) rather than guessed at. So is a field this version does not know
+ * (as Stripe does): a misspelt optional field would otherwise be dropped without a word.
  *
  * <p>Only the request types of this module are read this way; everything else (responses, the
  * sandbox exchange, exchange clients) keeps the application's lenient ObjectMapper.
@@ -38,7 +37,10 @@ public class StrictJsonRequestConverter extends MappingJackson2HttpMessageConver
   }
 
   static ObjectMapper strict(ObjectMapper mapper) {
+    // The application's mapper ignores unknown fields (spring.jackson...fail-on-unknown-properties:
+    // false, which the exchange clients and the workflow state rely on); requests must not.
     mapper.enable(
+        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
         DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -135,6 +135,68 @@ class ClientApiTest {
     assertThat(json.readTree(send("GET", location, null).body()).get("language").asText()).as("unchanged").isEqualTo("pt");
   }
 
+  @Test
+  void theTaxIdIsCheckedAgainstTheClientsCountry() throws Exception {
+    String name = "Tax " + UUID.randomUUID();
+    // Paraguay: the RUC's check digit (80012345 has check digit 0)
+    HttpResponse<String> wrongDigit =
+        send("POST", "/api/clients", "{\"name\": \"%s\", \"country\": \"PY\", \"tax_id\": \"80012345-6\"}".formatted(name));
+    assertThat(wrongDigit.statusCode()).as(wrongDigit.body()).isEqualTo(400);
+    assertThat(fields(wrongDigit)).containsExactly("tax_id");
+    assertThat(json.readTree(wrongDigit.body()).at("/errors/0/message").asText()).contains("RUC");
+    // the seed's example, whatever the country: not a tax ID at all
+    for (String country : new String[] {"null", "\"CH\"", "\"US\"", "\"DE\""}) {
+      HttpResponse<String> junk =
+          send("POST", "/api/clients",
+              "{\"name\": \"%s\", \"country\": %s, \"tax_id\": \"not-a-valid-id!!\"}".formatted(name, country));
+      assertThat(junk.statusCode()).as(country + " " + junk.body()).isEqualTo(400);
+      assertThat(fields(junk)).containsExactly("tax_id");
+    }
+    HttpResponse<String> noSuchCountry =
+        send("POST", "/api/clients", "{\"name\": \"%s\", \"country\": \"XQ\"}".formatted(name));
+    assertThat(fields(noSuchCountry)).containsExactly("country");
+    // nothing half-created
+    assertThat(json.readTree(send("GET", "/api/clients", null).body()).findValuesAsText("name")).doesNotContain(name);
+
+    HttpResponse<String> brazil =
+        send("POST", "/api/clients",
+            "{\"name\": \"%s\", \"country\": \"br\", \"tax_id\": \" 11.222.333/0001-81 \"}".formatted(name));
+    assertThat(brazil.statusCode()).as(brazil.body()).isEqualTo(201);
+    JsonNode client = json.readTree(brazil.body());
+    assertThat(client.get("country").asText()).isEqualTo("BR");
+    assertThat(client.get("tax_id").asText()).isEqualTo("11.222.333/0001-81");
+    long id = client.get("id").asLong();
+    HttpResponse<String> badCpf =
+        send("PUT", "/api/clients/" + id,
+            "{\"name\": \"%s\", \"country\": \"BR\", \"tax_id\": \"529.982.247-24\"}".formatted(name));
+    assertThat(fields(badCpf)).containsExactly("tax_id");
+    assertThat(json.readTree(send("GET", "/api/clients/" + id, null).body()).get("tax_id").asText())
+        .isEqualTo("11.222.333/0001-81");
+  }
+
+  @Test
+  void aClientsOwnDunningScheduleIsSetReadAndValidated() throws Exception {
+    String name = "Dunning " + UUID.randomUUID();
+    HttpResponse<String> created =
+        send("POST", "/api/clients", "{\"name\": \"%s\", \"dunning_offsets_days\": [-2, 5, 12, 20, 45]}".formatted(name));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode client = json.readTree(created.body());
+    assertThat(client.get("dunning_offsets_days").toString()).isEqualTo("[-2,5,12,20,45]");
+    long id = client.get("id").asLong();
+    assertThat(json.readTree(send("GET", "/api/clients/" + id, null).body()).get("dunning_offsets_days").toString())
+        .isEqualTo("[-2,5,12,20,45]");
+
+    for (String offsets : new String[] {"[1, 2, 3]", "[5, 4, 10, 20, 30]", "[-1, 7, 14, 21, 400]"}) {
+      HttpResponse<String> refused =
+          send("PUT", "/api/clients/" + id, "{\"name\": \"%s\", \"dunning_offsets_days\": %s}".formatted(name, offsets));
+      assertThat(refused.statusCode()).as(offsets).isEqualTo(400);
+      assertThat(fields(refused)).containsExactly("dunning_offsets_days");
+    }
+    // PUT without it: back to the tenant's schedule
+    HttpResponse<String> cleared = send("PUT", "/api/clients/" + id, "{\"name\": \"%s\"}".formatted(name));
+    assertThat(json.readTree(cleared.body()).get("dunning_offsets_days").isNull()).isTrue();
+  }
+
   private List<String> fields(HttpResponse<String> response) throws Exception {
     List<String> fields = new ArrayList<>();
     json.readTree(response.body()).get("errors").forEach(error -> fields.add(error.get("field").asText()));

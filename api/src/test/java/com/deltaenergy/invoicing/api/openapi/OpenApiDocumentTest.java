@@ -116,6 +116,15 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void aRejectedPaymentVerificationIsDocumentedAs422WithTheVerdictBody() {
+    JsonNode responses = document.at("/paths/~1api~1invoice~1{id}~1verify-payment/post/responses");
+    String verdict = responses.at("/200/content/application~1json/schema/$ref").asText();
+    assertThat(verdict).as(responses.toString()).endsWith("/VerifyPaymentResponse");
+    assertThat(responses.at("/422/content/application~1json/schema/$ref").asText()).isEqualTo(verdict);
+    assertThat(responses.at("/422/description").asText()).contains("rejected");
+  }
+
+  @Test
   void documentsTheSnakeCaseWireFormat() {
     JsonNode properties = document.at("/components/schemas/CreateInvoiceRequest/properties");
     assertThat(properties.has("client_id")).as(properties.toString()).isTrue();

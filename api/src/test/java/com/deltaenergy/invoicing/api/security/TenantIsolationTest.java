@@ -44,11 +44,22 @@ class TenantIsolationTest {
       Set.of(
           "GET /api/test-mexc", "GET /api/exchange/health", "GET /api/crypto-price/{currency}", "GET /api/polling-stats");
 
-  /** One body that every operator action accepts, so the request reaches the tenant check. */
-  private static final String ACTION_BODY =
-      """
-      {"reason": "cross-tenant probe", "new_due_date": "%s", "tx_hash": "abc123"}
-      """.formatted(LocalDate.now().plusDays(60));
+  /**
+   * A body each operator action accepts, so the request reaches the tenant check (unknown fields
+   * are refused, so each action gets its own).
+   */
+  private static String actionBody(String pattern) {
+    if (pattern.endsWith("/extend-due-date")) {
+      return "{\"reason\": \"cross-tenant probe\", \"new_due_date\": \"%s\"}".formatted(LocalDate.now().plusDays(60));
+    }
+    if (pattern.startsWith("/api/admin/")) {
+      return "{}";
+    }
+    if (pattern.endsWith("/verify-payment")) {
+      return "{\"tx_hash\": \"abc123\"}";
+    }
+    return "{\"reason\": \"cross-tenant probe\"}";
+  }
 
   /** A client body the client endpoints accept, so the request reaches the tenant check. */
   private static final String CLIENT_BODY =
@@ -135,7 +146,7 @@ class TenantIsolationTest {
       return false;
     }
     String body =
-        method.equals("GET") || method.equals("DELETE") ? null : pattern.startsWith("/api/clients") ? CLIENT_BODY : ACTION_BODY;
+        method.equals("GET") || method.equals("DELETE") ? null : pattern.startsWith("/api/clients") ? CLIENT_BODY : actionBody(pattern);
     HttpResponse<String> response = api.send(method, path, keyOfB, body);
     if (!path.equals(pattern)) {
       assertThat(response.statusCode()).as(endpoint + " → " + response.body()).isEqualTo(404);

@@ -9,9 +9,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Unless MEXC_BASE_URL points at a real exchange, the embedded default talks to its own sandbox
- * exchange on the API's port under /sandbox, with credentials generated for this run: the same
- * MEXC client code, real HTTP, real signatures.
+ * Unless MEXC credentials (MEXC_API_KEY) or MEXC_BASE_URL are set, the embedded default talks to
+ * its own sandbox exchange on the API's port under /sandbox, with credentials generated for this
+ * run: the same MEXC client code, real HTTP, real signatures. A user who sets real keys gets the
+ * real MEXC (MEXC_BASE_URL, by default https://api.mexc.com) and no sandbox at all.
  */
 public class SandboxExchangeEnvironment implements EnvironmentPostProcessor {
 
@@ -19,7 +20,10 @@ public class SandboxExchangeEnvironment implements EnvironmentPostProcessor {
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    boolean realExchange = !environment.getProperty("MEXC_BASE_URL", "").isBlank();
+    boolean realExchange =
+        !environment.getProperty("MEXC_BASE_URL", "").isBlank()
+            || !environment.getProperty("MEXC_API_KEY", "").isBlank()
+            || !environment.getProperty("invoicing.mexc.api-key", "").isBlank();
     boolean disabled = !environment.getProperty("invoicing.sandbox.enabled", Boolean.class, true);
     if (realExchange || disabled) {
       environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.of("invoicing.sandbox.enabled", "false")));

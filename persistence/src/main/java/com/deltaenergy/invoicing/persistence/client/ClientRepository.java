@@ -2,13 +2,23 @@ package com.deltaenergy.invoicing.persistence.client;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class ClientRepository {
 
-  private static final String COLUMNS = "id, tenant_id, name, contact_email, address, tax_id, cfo_entity, cfo_business_unit, language";
+  private static final String COLUMNS =
+      "id, tenant_id, name, contact_email, address, tax_id, cfo_entity, cfo_business_unit, country, dunning_offsets_days, language";
+
+  private static final RowMapper<Client> CLIENT =
+      (rs, row) ->
+          new Client(
+              rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name"), rs.getString("contact_email"),
+              rs.getString("address"), rs.getString("tax_id"), rs.getString("cfo_entity"),
+              rs.getString("cfo_business_unit"), rs.getString("country"), offsets(rs.getString("dunning_offsets_days")),
+              rs.getString("language"));
 
   private final JdbcClient jdbc;
 
@@ -19,7 +29,7 @@ public class ClientRepository {
   public List<Client> findAll(long tenantId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM clients WHERE tenant_id = ? ORDER BY id")
         .param(tenantId)
-        .query(Client.class)
+        .query(CLIENT)
         .list();
   }
 
@@ -29,7 +39,20 @@ public class ClientRepository {
         .params(tenantId, id)
         .query(String.class)
         .optional()
-        .map(csv -> java.util.Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList());
+        .map(ClientRepository::offsets);
+  }
+
+  /** Stored as "-1,7,14,21,30" (like the tenant's). */
+  private static List<Integer> offsets(String csv) {
+    return csv == null || csv.isBlank()
+        ? null
+        : java.util.Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList();
+  }
+
+  private static String csv(List<Integer> offsets) {
+    return offsets == null || offsets.isEmpty()
+        ? null
+        : offsets.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
   }
 
   /**
@@ -40,10 +63,11 @@ public class ClientRepository {
   public Client create(long tenantId, ClientFields fields) {
     return jdbc.sql(
             "INSERT INTO clients (tenant_id, name, contact_email, address, tax_id, cfo_entity, cfo_business_unit,"
-                + " language) VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'en')) RETURNING " + COLUMNS)
+                + " country, dunning_offsets_days, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'en')) RETURNING " + COLUMNS)
         .params(tenantId, fields.name(), fields.contactEmail(), fields.address(), fields.taxId(),
-            fields.cfoEntity(), fields.cfoBusinessUnit(), fields.language())
-        .query(Client.class)
+            fields.cfoEntity(), fields.cfoBusinessUnit(), fields.country(), csv(fields.dunningOffsetsDays()),
+            fields.language())
+        .query(CLIENT)
         .single();
   }
 
@@ -55,11 +79,11 @@ public class ClientRepository {
   public Optional<Client> update(long tenantId, long id, ClientFields fields) {
     return jdbc.sql(
             "UPDATE clients SET name = ?, contact_email = ?, address = ?, tax_id = ?, cfo_entity = ?,"
-                + " cfo_business_unit = ?, language = COALESCE(?, 'en'), updated_at = now()"
+                + " cfo_business_unit = ?, country = ?, dunning_offsets_days = ?, language = COALESCE(?, 'en'), updated_at = now()"
                 + " WHERE tenant_id = ? AND id = ? RETURNING " + COLUMNS)
         .params(fields.name(), fields.contactEmail(), fields.address(), fields.taxId(), fields.cfoEntity(),
-            fields.cfoBusinessUnit(), fields.language(), tenantId, id)
-        .query(Client.class)
+            fields.cfoBusinessUnit(), fields.country(), csv(fields.dunningOffsetsDays()), fields.language(), tenantId, id)
+        .query(CLIENT)
         .optional();
   }
 
@@ -83,7 +107,7 @@ public class ClientRepository {
   public Optional<Client> findById(long tenantId, long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM clients WHERE tenant_id = ? AND id = ?")
         .params(tenantId, id)
-        .query(Client.class)
+        .query(CLIENT)
         .optional();
   }
 }

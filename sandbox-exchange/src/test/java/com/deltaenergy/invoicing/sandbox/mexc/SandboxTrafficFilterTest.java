@@ -18,7 +18,7 @@ class SandboxTrafficFilterTest {
   private static final String HISREC = "/sandbox/api/v3/capital/deposit/hisrec";
 
   private final SandboxProperties properties =
-      new SandboxProperties("k", "s", null, Duration.ZERO, 3, Duration.ofSeconds(10));
+      new SandboxProperties("k", "s", null, Duration.ZERO, 3, Duration.ofSeconds(10), null);
   private final SandboxTraffic traffic = new SandboxTraffic(properties, Clock.systemUTC());
   private final SandboxTrafficFilter filter = new SandboxTrafficFilter(traffic, properties);
   private final AtomicInteger passedOn = new AtomicInteger();
