@@ -399,7 +399,9 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
             io.temporal.client.WorkflowOptions.newBuilder().setTaskQueue(QUEUE)
                 .setWorkflowId("invoice-recovered-23").build());
     io.temporal.client.WorkflowClient.start(resumed::run, InvoiceWorkflowInput.start(23, number(23), CLIENT));
-    InvoiceState state = await(resumed, s -> s != null && s.version() >= partial.version());
+    // The resumed run watches the address again right after it restores the state: wait for both.
+    InvoiceState state =
+        await(resumed, s -> s != null && s.version() >= partial.version() && store.watched.size() >= 2);
     assertThat(state.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
     assertThat(state.payments()).hasSize(1);
     assertThat(exchange.cryptoAmount).isEqualByComparingTo("0.05");

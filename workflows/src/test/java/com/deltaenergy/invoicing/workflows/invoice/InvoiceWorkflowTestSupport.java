@@ -7,6 +7,7 @@ import com.deltaenergy.invoicing.workflows.payment.DepositObservation;
 import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.PaymentPolicy;
+import com.deltaenergy.invoicing.workflows.replay.RecordedHistories;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -49,7 +50,7 @@ abstract class InvoiceWorkflowTestSupport {
                 .registerSearchAttribute(InvoiceWorkflows.INVOICE_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .registerSearchAttribute(InvoiceWorkflows.CLIENT_NAME.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .build());
-    Worker worker = env.newWorker(QUEUE);
+    Worker worker = env.newWorker(QUEUE, RecordedHistories.TOLERANT_OF_CLASS_LOADING);
     worker.registerWorkflowImplementationTypes(InvoiceWorkflowImpl.class);
     store = new FakeActivities.Store();
     exchange = new FakeActivities.Exchange(env::currentTimeMillis);
