@@ -48,12 +48,14 @@ class AddressGeneratorTest {
   @EnumSource(names = {"ERC20", "BEP20"})
   void checksumsEvmAddresses(PaymentNetwork network) {
     AddressGenerator generator = new AddressGenerator();
+    java.util.List<String> addresses = new java.util.ArrayList<>();
     for (int i = 0; i < 100; i++) {
       String address = generator.next(network);
-      assertThat(address)
-          .isEqualTo(BlockchainAddresses.eip55(HEX.parseHex(address.substring(2))))
-          .isNotEqualTo(address.toLowerCase(Locale.ROOT));
+      assertThat(address).isEqualTo(BlockchainAddresses.eip55(HEX.parseHex(address.substring(2))));
+      addresses.add(address);
     }
+    // One random address can come out all lower case by chance (about 1 in 30,000); a hundred cannot.
+    assertThat(addresses).anyMatch(address -> !address.equals(address.toLowerCase(Locale.ROOT)));
   }
 
   /** Published addresses rebuilt from the bytes behind them: BIP-173, Tron USDT, EIP-55, Alice. */
