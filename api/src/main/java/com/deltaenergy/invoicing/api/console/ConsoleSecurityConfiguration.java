@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.api.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +65,8 @@ class ConsoleSecurityConfiguration {
     http.securityMatcher(CONSOLE)
         .authenticationProvider(signIn)
         .authorizeHttpRequests(requests -> requests
+            // an error page rendered for a request that was already let in (or refused)
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers("/login", "/assets/**", "/webjars/**").permitAll()
             .requestMatchers("/settings", "/settings/**").hasRole("ADMIN")
             .requestMatchers(HttpMethod.GET, "/**").hasRole("READ")
