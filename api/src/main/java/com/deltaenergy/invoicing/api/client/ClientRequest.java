@@ -27,7 +27,7 @@ public record ClientRequest(
         @Size(max = 255) String cfoBusinessUnit) {
 
   /** The fields to store: trimmed, blanks as null, the CFO mapping complete or absent. */
-  ClientFields fields() {
+  public ClientFields fields() {
     String entity = optional(cfoEntity);
     String businessUnit = optional(cfoBusinessUnit);
     if ((entity == null) != (businessUnit == null)) {

@@ -44,8 +44,8 @@ class ConsoleErrors {
     response.setStatus(status.value());
     model.addAttribute("me", ConsoleModel.current());
     model.addAttribute("status", status.value());
-    model.addAttribute("title", title);
-    model.addAttribute("detail", detail);
+    model.addAttribute("errorTitle", title);
+    model.addAttribute("errorDetail", detail);
     return "console/error";
   }
 }
