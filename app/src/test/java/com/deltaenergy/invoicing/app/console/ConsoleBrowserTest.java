@@ -249,12 +249,15 @@ class ConsoleBrowserTest {
     signOut();
     signIn(lines.get(0), lines.get(1));
     go("/settings");
+    checkAccessibilityAndSnap("settings");
     browser.findElement(By.id("key-name")).sendKeys("accounting");
     browser.findElement(By.cssSelector("#new-key-form button")).click();
     String key = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key"))).getText();
     assertThat(key).startsWith("inv_");
     assertThat(get("/api/invoices?limit=1", key).isArray()).isTrue();
-    checkAccessibilityAndSnap("settings");
+    assertThat(browser.findElement(By.id("new-key")).isDisplayed()).isTrue();
+    go("/settings");
+    assertThat(browser.getPageSource()).doesNotContain(key);
     go("/clients");
     checkAccessibilityAndSnap("clients");
   }
