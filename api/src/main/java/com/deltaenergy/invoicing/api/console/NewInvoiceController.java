@@ -1,6 +1,10 @@
 package com.deltaenergy.invoicing.api.console;
 
+import com.deltaenergy.invoicing.api.exchange.ExchangeInquiries;
 import com.deltaenergy.invoicing.api.invoice.CreateInvoiceRequest;
+import com.deltaenergy.invoicing.workflows.exchange.ExchangeDiagnosticsWorkflow.ExchangeDiagnosticsRequest;
+import com.deltaenergy.invoicing.workflows.exchange.PriceQuote;
+import java.math.RoundingMode;
 import com.deltaenergy.invoicing.api.invoice.CreateInvoiceRequest.LineItemRequest;
 import com.deltaenergy.invoicing.api.invoice.InvoiceService;
 import com.deltaenergy.invoicing.api.problem.ConflictException;
@@ -47,10 +51,12 @@ class NewInvoiceController {
   private final CurrentTenant tenant;
   private final Validator validator;
   private final Clock clock;
+  private final ExchangeInquiries inquiries;
 
   NewInvoiceController(
       InvoiceService invoices, ClientRepository clients, TenantRepository tenants, CurrentTenant tenant,
-      Validator validator, Clock clock) {
+      Validator validator, Clock clock, ExchangeInquiries inquiries) {
+    this.inquiries = inquiries;
     this.invoices = invoices;
     this.clients = clients;
     this.tenants = tenants;
@@ -70,6 +76,33 @@ class NewInvoiceController {
     values.put("pair", "USDT:TRC20");
     values.put("idempotency_key", UUID.randomUUID().toString());
     return show(model, values, List.of(), Map.of());
+  }
+
+  /**
+   * The crypto amount the USD amount comes to at the exchange's current price, for the form (htmx,
+   * debounced). The invoice's own rate is locked by its workflow when it is issued.
+   */
+  @GetMapping("/invoices/new/preview")
+  String preview(@RequestParam(name = "amount_usd", defaultValue = "") String amount,
+      @RequestParam(defaultValue = "") String pair, Model model) {
+    String text = "";
+    BigDecimal usd = number(amount, "amount_usd", new LinkedHashMap<>());
+    PaymentNetwork network = Arrays.stream(PaymentNetwork.values())
+        .filter(n -> (n.currency().name() + ":" + n.name()).equals(pair)).findFirst().orElse(null);
+    if (usd != null && usd.signum() > 0 && network != null) {
+      try {
+        PriceQuote quote = inquiries
+            .ask(new ExchangeDiagnosticsRequest(ExchangeDiagnosticsRequest.Kind.PRICE, network.currency(), network))
+            .price();
+        BigDecimal crypto = usd.divide(quote.usdPrice(), network.currency().decimals(), RoundingMode.HALF_UP);
+        text = "≈ " + crypto.stripTrailingZeros().toPlainString() + " " + network.currency().name() + " at "
+            + quote.usdPrice().stripTrailingZeros().toPlainString() + " USD (" + quote.source() + ")";
+      } catch (ExchangeInquiries.InquiryFailedException unavailable) {
+        text = "No current price: " + unavailable.getMessage();
+      }
+    }
+    model.addAttribute("preview", text);
+    return "console/new-invoice :: preview";
   }
 
   @PostMapping("/invoices")

@@ -147,6 +147,8 @@ class ConsoleBrowserTest {
     new Select(browser.findElement(By.id("pair"))).selectByValue("BTC:BTC");
     browser.findElement(By.id("amount_usd")).sendKeys("9700");
     browser.findElement(By.id("billing_period")).sendKeys("November 2026");
+    // The crypto amount at the current price, fetched by htmx as the amount is typed.
+    wait(30).until(d -> d.findElement(By.id("preview")).getText().startsWith("≈ 0.1 BTC at 97000"));
     browser.findElement(By.id("create")).click();
     WebElement error = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("description-error")));
     assertThat(error.getText()).isEqualTo("is required");
