@@ -1,6 +1,12 @@
 package com.deltaenergy.invoicing.api.console;
 
 import com.deltaenergy.invoicing.api.admin.ApiKeyController.CreateApiKeyRequest;
+import com.deltaenergy.invoicing.api.admin.TenantController;
+import com.deltaenergy.invoicing.api.admin.TenantRequest;
+import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import com.deltaenergy.invoicing.api.tenant.CurrentOperator;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
 import com.deltaenergy.invoicing.persistence.apikey.ApiKeyRepository;
@@ -38,8 +44,10 @@ class SettingsController {
   private final CurrentOperator operator;
   private final Validator validator;
   private final Clock clock;
+  private final TenantController tenantSettings;
 
   SettingsController(
+      TenantController tenantSettings,
       com.deltaenergy.invoicing.persistence.tenant.TenantRepository tenants,
       ApiKeyRepository keys,
       ConsoleUserRepository users,
@@ -48,6 +56,7 @@ class SettingsController {
       CurrentOperator operator,
       Validator validator,
       Clock clock) {
+    this.tenantSettings = tenantSettings;
     this.tenants = tenants;
     this.keys = keys;
     this.users = users;
@@ -68,7 +77,76 @@ class SettingsController {
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", Map.of());
     }
+    if (!model.containsAttribute("entered")) {
+      model.addAttribute("entered", null);
+    }
     return "console/settings";
+  }
+
+  /**
+   * The tenant's settings, through the REST API's own {@code PUT /api/admin/tenant} (same
+   * validation, same checks, same encryption of secrets). An empty field resets to the
+   * environment's default; an empty secret field leaves the secret as it is.
+   */
+  @PostMapping("/settings/tenant")
+  String updateTenant(@RequestParam Map<String, String> form, RedirectAttributes flash) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Integer port = null;
+    String portText = form.getOrDefault("smtp_port", "").strip();
+    if (!portText.isEmpty()) {
+      try {
+        port = Integer.valueOf(portText);
+      } catch (NumberFormatException e) {
+        errors.put("smtp_port", "must be a port (1-65535)");
+      }
+    } else {
+      port = 0;
+    }
+    List<Integer> offsets = new ArrayList<>();
+    for (String part : list(form.get("dunning_offsets_days"))) {
+      try {
+        offsets.add(Integer.valueOf(part));
+      } catch (NumberFormatException e) {
+        errors.put("dunning_offsets_days", "must be whole numbers of days, separated by commas");
+      }
+    }
+    TenantRequest request = new TenantRequest(
+        null, null, text(form, "issuer_address"), text(form, "issuer_tax_id"), text(form, "issuer_email"), null, null,
+        text(form, "mexc_api_key"), secret(form, "mexc_api_secret"), text(form, "smtp_host"), port,
+        text(form, "smtp_username"), secret(form, "smtp_password"), text(form, "smtp_from"), null, null,
+        list(form.get("operations_emails")), list(form.get("webhook_urls")), secret(form, "webhook_secret"), offsets);
+    validator.validate(request).forEach(v -> errors.putIfAbsent(
+        NewInvoiceController.snake(v.getPropertyPath().toString()).replaceAll("\\[.*", "").replaceAll("\\.<.*", ""),
+        v.getMessage()));
+    if (errors.isEmpty()) {
+      try {
+        tenantSettings.updateOwn(request);
+        flash.addFlashAttribute("done", "Settings saved.");
+        return "redirect:/settings";
+      } catch (InvalidRequestException invalid) {
+        invalid.problems().forEach(p -> errors.putIfAbsent(p.field() == null ? "tenant" : p.field(), p.message()));
+      }
+    }
+    flash.addFlashAttribute("errors", errors);
+    flash.addFlashAttribute("entered", form);
+    return "redirect:/settings";
+  }
+
+  private static String text(Map<String, String> form, String name) {
+    String value = form.get(name);
+    return value == null ? null : value.strip();
+  }
+
+  private static String secret(Map<String, String> form, String name) {
+    String value = form.get(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static List<String> list(String value) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(value.split("[,\\s]+")).map(String::strip).filter(v -> !v.isEmpty()).toList();
   }
 
   @PostMapping("/settings/api-keys")

@@ -116,4 +116,35 @@ class ConsoleAdminPagesTest {
     writer.post("/clients/" + id.group(1) + "/delete", Map.of());
     assertThat(writer.get("/clients").body()).contains("Deleted " + name).doesNotContain("aria-label=\"Delete " + name);
   }
+
+  @Test
+  void anAdminChangesTheTenantsSettingsThroughTheApisValidation() throws Exception {
+    ConsoleHttp admin = signedIn(ApiScope.ADMIN);
+    admin.get("/settings");
+    Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("issuer_address", "Av. Mariscal López 1234, Asunción");
+    form.put("issuer_email", "not-an-email");
+    form.put("smtp_port", "");
+    form.put("operations_emails", "ops@example.com, cfo@example.com");
+    form.put("dunning_offsets_days", "-1, 7, 14, 21, 30");
+    form.put("smtp_password", "");
+    admin.post("/settings/tenant", form);
+    String refused = admin.get("/settings").body();
+    assertThat(refused).contains("id=\"t-issuer_email-error\"").contains("must be an e-mail address")
+        .contains("value=\"Av. Mariscal López 1234, Asunción\"");
+
+    form.put("issuer_email", "billing@deltamining.example");
+    form.put("smtp_password", "s3cret-password");
+    admin.post("/settings/tenant", form);
+    String saved = admin.get("/settings").body();
+    assertThat(saved).contains("Settings saved.").contains("value=\"billing@deltamining.example\"")
+        .contains("value=\"ops@example.com, cfo@example.com\"").contains("value=\"-1, 7, 14, 21, 30\"")
+        .doesNotContain("s3cret-password");
+    assertThat(saved).containsPattern("id=\"t-smtp_password-state\">set<");
+
+    // A blank secret field keeps the secret.
+    form.put("smtp_password", "");
+    admin.post("/settings/tenant", form);
+    assertThat(admin.get("/settings").body()).containsPattern("id=\"t-smtp_password-state\">set<");
+  }
 }
