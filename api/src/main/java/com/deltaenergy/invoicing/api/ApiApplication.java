@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.api;
 
 import com.deltaenergy.invoicing.api.admin.ApiKeysCommand;
+import com.deltaenergy.invoicing.api.admin.ConsoleUsersCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,6 +13,11 @@ public class ApiApplication {
     if (args.length > 0 && args[0].equals(ApiKeysCommand.NAME)) {
       System.exit(
           ApiKeysCommand.run(
+              java.util.List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
+    }
+    if (args.length > 0 && args[0].equals(ConsoleUsersCommand.NAME)) {
+      System.exit(
+          ConsoleUsersCommand.run(
               java.util.List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
     }
     SpringApplication.run(ApiApplication.class, args);

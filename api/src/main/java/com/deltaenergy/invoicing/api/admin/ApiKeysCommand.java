@@ -94,7 +94,7 @@ public final class ApiKeysCommand {
     }
   }
 
-  private static Map<String, String> options(List<String> args) {
+  static Map<String, String> options(List<String> args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -113,7 +113,7 @@ public final class ApiKeysCommand {
     return options;
   }
 
-  private static String required(Map<String, String> options, String name) {
+  static String required(Map<String, String> options, String name) {
     String value = options.get(name);
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("--" + name + " is required");
@@ -122,7 +122,7 @@ public final class ApiKeysCommand {
   }
 
   /** The database the command works on, and whatever it had to start to reach it. */
-  private record Database(DataSource dataSource, EmbeddedPostgresServer started) implements AutoCloseable {
+  record Database(DataSource dataSource, EmbeddedPostgresServer started) implements AutoCloseable {
 
     static Database open(Map<String, String> environment) throws IOException {
       String url = environment.get("DATABASE_URL");

@@ -81,7 +81,7 @@ public class TenantController {
   }
 
   @PutMapping("/tenant")
-  TenantResponse updateOwn(@Valid @RequestBody TenantRequest request) {
+  public TenantResponse updateOwn(@Valid @RequestBody TenantRequest request) {
     return update(tenant.id(), request);
   }
 

@@ -48,7 +48,7 @@ public record ClientRequest(
    * The fields to store: trimmed, blanks as null, the CFO mapping complete or absent, the tax ID
    * valid for the country, the dunning schedule a valid one.
    */
-  ClientFields fields() {
+  public ClientFields fields() {
     List<FieldProblem> problems = new ArrayList<>();
     String entity = optional(cfoEntity);
     String businessUnit = optional(cfoBusinessUnit);

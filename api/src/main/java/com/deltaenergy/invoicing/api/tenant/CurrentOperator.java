@@ -3,7 +3,7 @@ package com.deltaenergy.invoicing.api.tenant;
 import com.deltaenergy.invoicing.api.security.CurrentCaller;
 import org.springframework.stereotype.Component;
 
-/** Who is acting, for the audit trail: the API key, by name and id. */
+/** Who is acting, for the audit trail: the API key by name and id, or the console user by e-mail. */
 @Component
 public class CurrentOperator {
 
@@ -14,7 +14,6 @@ public class CurrentOperator {
   }
 
   public String name() {
-    var current = caller.get();
-    return "api-key:" + current.keyName() + "#" + current.keyId();
+    return caller.get().actor();
   }
 }

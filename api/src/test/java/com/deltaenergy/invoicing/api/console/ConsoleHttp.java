@@ -1,0 +1,75 @@
+package com.deltaenergy.invoicing.api.console;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser without JavaScript: keeps cookies, follows no redirects, fills in the CSRF token. */
+final class ConsoleHttp {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+  private final int port;
+  private String csrf;
+
+  ConsoleHttp(int port) {
+    this.port = port;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    Matcher token = CSRF.matcher(response.body());
+    if (token.find()) {
+      csrf = token.group(1);
+    }
+    return response;
+  }
+
+  /** Posts the form with the CSRF token of the last page fetched. */
+  HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+    Map<String, String> fields = new LinkedHashMap<>(form);
+    if (csrf != null && !fields.containsKey("_csrf")) {
+      fields.put("_csrf", csrf);
+    }
+    return postRaw(path, fields);
+  }
+
+  HttpResponse<String> postRaw(String path, Map<String, String> fields) throws Exception {
+    String body =
+        fields.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> signIn(String email, String password) throws Exception {
+    get("/login");
+    return post("/login", Map.of("email", email, "password", password));
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

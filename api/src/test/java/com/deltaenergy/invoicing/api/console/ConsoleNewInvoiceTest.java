@@ -1,0 +1,117 @@
+package com.deltaenergy.invoicing.api.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
+import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
+import com.deltaenergy.invoicing.persistence.tenant.Tenant;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The new-invoice form: the API's validation next to each field, one invoice per form however often it is sent. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ConsoleNewInvoiceTest {
+
+  @LocalServerPort int port;
+  @Autowired ConsoleUserRepository users;
+  @Autowired PasswordEncoder passwords;
+  @Autowired JdbcClient jdbc;
+
+  ConsoleHttp signedIn(ApiScope role) throws Exception {
+    String email = "new-" + UUID.randomUUID() + "@example.com";
+    users.create(Tenant.DEFAULT_TENANT_ID, email, passwords.encode(ConsoleSignInTest.PASSWORD), role, "test");
+    ConsoleHttp browser = new ConsoleHttp(port);
+    browser.signIn(email, ConsoleSignInTest.PASSWORD);
+    return browser;
+  }
+
+  long invoices() {
+    return jdbc.sql("SELECT count(*) FROM invoices").query(Long.class).single();
+  }
+
+  @Test
+  void fieldErrorsComeFromTheApisValidationAndNothingIsCreated() throws Exception {
+    ConsoleHttp writer = signedIn(ApiScope.WRITE);
+    HttpResponse<String> form = writer.get("/invoices/new");
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("name=\"idempotency_key\"")
+        .contains("value=\"" + LocalDate.now().plusDays(15) + "\"")
+        .contains("USDT on Tron (TRC20)").contains("BTC on Bitcoin");
+    long before = invoices();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("idempotency_key", UUID.randomUUID().toString());
+    fields.put("client_id", "1");
+    fields.put("pair", "USDT:TRC20");
+    fields.put("amount_usd", "12.345");
+    fields.put("billing_period", "November 2026");
+    fields.put("due_date", LocalDate.now().minusDays(3).toString());
+    fields.put("description", "");
+    HttpResponse<String> refused = writer.post("/invoices", fields);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("id=\"description-error\"").contains("is required")
+        .contains("id=\"amount_usd-error\"").contains("must have at most 12 digits and 2 decimals")
+        .contains("value=\"November 2026\"");
+    assertThat(invoices()).isEqualTo(before);
+
+    // The service's own checks (the due date before the issue date) come back the same way.
+    fields.put("amount_usd", "12.34");
+    fields.put("description", "Hosting");
+    HttpResponse<String> late = writer.post("/invoices", fields);
+    assertThat(late.statusCode()).isEqualTo(400);
+    assertThat(late.body()).contains("id=\"due_date-error\"").contains("must not be before the issue date");
+    assertThat(invoices()).isEqualTo(before);
+  }
+
+  @Test
+  void aFormSentTwiceCreatesOneInvoiceAndLineItemsAddUp() throws Exception {
+    ConsoleHttp writer = signedIn(ApiScope.WRITE);
+    writer.get("/invoices/new");
+    long before = invoices();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("idempotency_key", UUID.randomUUID().toString());
+    fields.put("client_id", "1");
+    fields.put("pair", "BTC:BTC");
+    fields.put("billing_period", "November 2026");
+    fields.put("due_date", LocalDate.now().plusDays(15).toString());
+    fields.put("description", "Colocation <b>bold</b>");
+    fields.put("tax_rate_percent", "10");
+    fields.put("line_description", "Rack space");
+    fields.put("line_quantity", "2");
+    fields.put("line_unit_price", "150.50");
+    HttpResponse<String> first = writer.post("/invoices", fields);
+    HttpResponse<String> second = writer.post("/invoices", fields);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(302);
+    assertThat(second.statusCode()).isEqualTo(302);
+    String location = first.headers().firstValue("Location").orElseThrow();
+    assertThat(second.headers().firstValue("Location")).hasValue(location);
+    assertThat(invoices()).isEqualTo(before + 1);
+    Matcher id = Pattern.compile("/invoices/(\\d+)$").matcher(location);
+    assertThat(id.find()).isTrue();
+    assertThat(jdbc.sql("SELECT amount_usd FROM invoices WHERE id = ?").param(Long.parseLong(id.group(1)))
+        .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("331.10");
+    assertThat(writer.get("/invoices/" + id.group(1)).body()).contains("Colocation &lt;b&gt;bold&lt;/b&gt;");
+  }
+
+  @Test
+  void aReadUserGetsNoForm() throws Exception {
+    ConsoleHttp reader = signedIn(ApiScope.READ);
+    assertThat(reader.get("/invoices/new").statusCode()).isEqualTo(403);
+    reader.get("/invoices");
+    assertThat(reader.post("/invoices", Map.of("client_id", "1")).statusCode()).isEqualTo(403);
+    assertThat(reader.get("/invoices").body()).doesNotContain("Create new invoice");
+  }
+}

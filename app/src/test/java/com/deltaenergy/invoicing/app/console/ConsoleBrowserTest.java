@@ -1,0 +1,375 @@
+package com.deltaenergy.invoicing.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
+import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
+import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
+import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The operator console in a real browser (Debian's headless Chromium through its chromedriver)
+ * against the embedded application in real time: sign in with the generated credentials, create,
+ * find, pay and watch an invoice without reloading, verify a TxID, cancel, roles and tenants,
+ * escaping, and an axe-core accessibility check of each page, with a screenshot of each in
+ * docs/screenshots. Run with -Pbrowser; without Chromium it fails rather than skips.
+ */
+@Tag("browser")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SpringBootTest(
+    classes = CryptoInvoicingApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+    properties = {
+      "invoicing.database.embedded.ephemeral=true",
+      "invoicing.payments.polling-interval=1s",
+      "invoicing.sandbox.confirmation-interval=0s",
+      "invoicing.sandbox.state-file=",
+    })
+class ConsoleBrowserTest {
+
+  static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+  static final String SCRIPT = "<script>window.__owned = 1</script>";
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static int port;
+  private static Path credentials;
+  private static WebDriver browser;
+  /** Invoices made by earlier steps, by role in the story. */
+  private static long paidInvoice;
+  private static String paidNumber;
+
+  @Autowired ConsoleUserRepository users;
+  @Autowired TenantRepository tenants;
+  @Autowired PasswordEncoder passwords;
+
+  @DynamicPropertySource
+  static void ports(DynamicPropertyRegistry registry) throws IOException {
+    port = freePort();
+    int temporal = freePort();
+    int smtp = freePort();
+    Path data = Files.createTempDirectory("invoicing-console");
+    credentials = data.resolve("dev-console-credentials");
+    registry.add("server.port", () -> port);
+    registry.add("invoicing.temporal.embedded.port", () -> temporal);
+    registry.add("invoicing.notifications.smtp.port", () -> smtp);
+    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
+    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
+    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
+    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
+    registry.add("invoicing.console.development-credentials-file", credentials::toString);
+  }
+
+  @BeforeAll
+  static void chromium() {
+    // A missing browser is a failure of this suite, not a reason to skip it.
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException(
+          "the browser suite needs " + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        "--window-size=1366,768", "--lang=en-US");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1366, 768));
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void quit() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void signInWithTheGeneratedCredentialsAndSeeTheDashboard() throws Exception {
+    List<String> lines = Files.readAllLines(credentials);
+    assertThat(lines).hasSize(2);
+    signIn(lines.get(0), lines.get(1));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+    assertThat(browser.findElement(By.cssSelector(".who")).getText()).contains(lines.get(0)).contains("admin");
+    checkAccessibilityAndSnap("dashboard");
+  }
+
+  @Test
+  @Order(2)
+  void createAnInvoiceThroughTheFormWithAFieldErrorFirst() throws Exception {
+    go("/invoices/new");
+    new Select(browser.findElement(By.id("client_id"))).selectByIndex(1);
+    new Select(browser.findElement(By.id("pair"))).selectByValue("BTC:BTC");
+    browser.findElement(By.id("amount_usd")).sendKeys("9700");
+    browser.findElement(By.id("billing_period")).sendKeys("November 2026");
+    // The crypto amount at the current price, fetched by htmx as the amount is typed.
+    wait(30).until(d -> d.findElement(By.id("preview")).getText().startsWith("≈ 0.1 BTC at 97000"));
+    browser.findElement(By.id("create")).click();
+    WebElement error = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("description-error")));
+    assertThat(error.getText()).isEqualTo("is required");
+    assertThat(browser.findElement(By.id("description")).getAttribute("aria-invalid")).isEqualTo("true");
+    checkAccessibilityAndSnap("new-invoice");
+
+    browser.findElement(By.id("description")).sendKeys(SCRIPT);
+    browser.findElement(By.id("create")).click();
+    wait(30).until(ExpectedConditions.urlMatches("/invoices/\\d+$"));
+    paidInvoice = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/invoices/", ""));
+    paidNumber = browser.findElement(By.cssSelector("h1 span")).getText();
+    assertThat(paidNumber).startsWith("DPY-");
+    // The script in the description is text, and it did not run.
+    assertThat(browser.findElement(By.id("description")).getText()).isEqualTo(SCRIPT);
+    assertThat(js("return window.__owned === undefined")).isEqualTo(true);
+  }
+
+  @Test
+  @Order(3)
+  void findTheInvoiceInTheListByItsNumber() throws Exception {
+    go("/invoices");
+    browser.findElement(By.id("q")).sendKeys(paidNumber);
+    browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+    wait(10).until(ExpectedConditions.urlContains("q=" + paidNumber));
+    List<WebElement> rows = browser.findElements(By.cssSelector("tbody tr"));
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).getText()).contains(paidNumber).contains("9,700.00");
+    checkAccessibilityAndSnap("invoices");
+    rows.get(0).findElement(By.linkText(paidNumber)).click();
+    wait(10).until(ExpectedConditions.urlMatches("/invoices/" + paidInvoice + "$"));
+  }
+
+  @Test
+  @Order(4)
+  void payItThroughTheSandboxAndWatchItReachPaidAndCompleteWithoutAReload() throws Exception {
+    go("/invoices/" + paidInvoice);
+    js("window.__sameDocument = 'yes'");
+    String address = browser.findElement(By.id("deposit-address")).getText();
+    checkAccessibilityAndSnap("invoice");
+    JsonNode deposit = send("/sandbox/deposits",
+        "{\"address\": \"" + address + "\", \"amount\": 0.1, \"coin\": \"BTC\", \"network\": \"BTC\"}");
+    String tx = deposit.get("tx_id").asText();
+    wait(30).until(d -> d.findElement(By.id("payments")).getText().contains(tx));
+    send("/sandbox/deposits/" + tx + "/confirmations", "{\"confirmations\": 3}");
+    wait(60).until(d -> List.of("paid", "complete").contains(d.findElement(By.id("status")).getText()));
+    assertThat(browser.findElement(By.cssSelector("#payments .confirmations")).getText()).isEqualTo("3 of 3");
+    wait(90).until(d -> d.findElement(By.id("status")).getText().equals("complete"));
+    assertThat(js("return window.__sameDocument")).isEqualTo("yes");
+  }
+
+  @Test
+  @Order(5)
+  void verifyATxIdThroughTheFormAndCancelAnother() throws Exception {
+    long other = createThroughTheApi("Second invoice");
+    go("/invoices/" + other);
+    browser.findElement(By.id("tx_hash")).sendKeys("feedfacecafe0001");
+    browser.findElement(By.cssSelector("#verify-payment button")).click();
+    WebElement verdict = wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));
+    assertThat(verdict.getText()).startsWith("Verification:").hasSizeGreaterThan("Verification: ".length());
+
+    browser.findElement(By.id("cancel-reason")).sendKeys("client withdrew the order");
+    browser.findElement(By.cssSelector("#cancel button")).click();
+    wait(30).until(d -> d.findElement(By.id("status")).getText().equals("cancelled"));
+    assertThat(browser.findElements(By.id("cancel"))).isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void aReadUserSeesNoActionsAndGets403PostingOne() throws Exception {
+    users.create(1, "reader@example.com", passwords.encode("reader password 1"), ApiScope.READ, "browser test");
+    long open = createThroughTheApi("For the reader");
+    signOut();
+    signIn("reader@example.com", "reader password 1");
+    go("/invoices/" + open);
+    assertThat(browser.findElements(By.cssSelector("form[action*='/actions/']"))).isEmpty();
+    assertThat(browser.getPageSource()).doesNotContain("Actions</h2>");
+    Object status = postFromThePage("/invoices/" + open + "/actions/cancel", "reason=mine");
+    assertThat(status).isEqualTo(403L);
+    assertThat(get("/api/invoice/" + open).get("status").asText()).isNotEqualTo("cancelled");
+  }
+
+  @Test
+  @Order(7)
+  void anotherTenantGets404OnThisTenantsInvoice() throws Exception {
+    var other = tenants.create("andes", "Andes Hosting S.R.L.", "AND", ZoneId.of("America/La_Paz"));
+    users.create(other.id(), "andes@example.com", passwords.encode("andes password 1"), ApiScope.ADMIN, "browser test");
+    signOut();
+    signIn("andes@example.com", "andes password 1");
+    go("/invoices/" + paidInvoice);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+    assertThat(js("return fetch(location.href).then(r => r.status)")).isEqualTo(404L);
+    go("/invoices?q=" + paidNumber);
+    assertThat(browser.findElements(By.linkText(paidNumber))).isEmpty();
+  }
+
+  @Test
+  @Order(8)
+  void anAdminManagesKeysAndUsersInTheSettingsAndClientsInTheirPage() throws Exception {
+    List<String> lines = Files.readAllLines(credentials);
+    signOut();
+    signIn(lines.get(0), lines.get(1));
+    go("/settings");
+    checkAccessibilityAndSnap("settings");
+    browser.findElement(By.id("key-name")).sendKeys("accounting");
+    browser.findElement(By.cssSelector("#new-key-form button")).click();
+    String key = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key"))).getText();
+    assertThat(key).startsWith("inv_");
+    assertThat(get("/api/invoices?limit=1", key).isArray()).isTrue();
+    assertThat(browser.findElement(By.id("new-key")).isDisplayed()).isTrue();
+    go("/settings");
+    assertThat(browser.getPageSource()).doesNotContain(key);
+    go("/clients");
+    checkAccessibilityAndSnap("clients");
+  }
+
+  // --- helpers
+
+  private static void signIn(String email, String password) {
+    go("/login");
+    browser.findElement(By.id("email")).sendKeys(email);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait(15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+  }
+
+  private static void signOut() {
+    go("/");
+    browser.findElement(By.cssSelector("form.signout button")).click();
+    wait(10).until(ExpectedConditions.urlContains("/login"));
+  }
+
+  private static void go(String path) {
+    browser.get("http://localhost:" + port + path);
+  }
+
+  private static WebDriverWait wait(int seconds) {
+    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+  }
+
+  private static Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  /** Posts a form from the signed-in page with its CSRF token, as a forged button would; the HTTP status. */
+  private static Object postFromThePage(String path, String body) {
+    return ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "const token = document.querySelector('input[name=_csrf]').value;"
+            + "fetch(arguments[0], {method: 'POST', redirect: 'manual', headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+            + " body: arguments[1] + '&_csrf=' + encodeURIComponent(token)}).then(r => done(r.status));",
+        path, body);
+  }
+
+  /** axe-core from its WebJar (no network): no serious or critical violations; then a screenshot. */
+  @SuppressWarnings("unchecked")
+  private static void checkAccessibilityAndSnap(String name) throws IOException {
+    String axe;
+    try (InputStream in = ConsoleBrowserTest.class.getResourceAsStream(
+        "/META-INF/resources/webjars/axe-core/" + System.getProperty("axe-core.version", "4.6.3") + "/axe.min.js")) {
+      assertThat(in).as("axe-core WebJar on the test class path").isNotNull();
+      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    js(axe);
+    Object result = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
+            + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+            + ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))))"
+            + ".catch(e => done('error: ' + e));");
+    assertThat(result.toString()).as("axe-core on " + name).isEqualTo("[]");
+    Path directory = screenshots();
+    Files.createDirectories(directory);
+    Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static Path screenshots() {
+    Path here = Path.of("").toAbsolutePath();
+    Path root = Files.exists(here.resolve("mvnw")) ? here : here.getParent();
+    return root.resolve("docs").resolve("screenshots");
+  }
+
+  private static long createThroughTheApi(String description) throws Exception {
+    JsonNode created = send("/api/invoice/create",
+        """
+        {"client_id": 1, "amount_usd": 1200, "crypto_currency": "USDT", "crypto_network": "TRC20",
+         "billing_period": "November 2026", "due_date": "%s", "description": "%s"}
+        """.formatted(LocalDate.now().plusDays(15), description));
+    return created.get("id").asLong();
+  }
+
+  private static JsonNode get(String path) throws Exception {
+    return get(path, TestApiKeys.ADMIN);
+  }
+
+  private static JsonNode get(String path, String key) throws Exception {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + key).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  private static JsonNode send(String path, String body) throws Exception {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", TestApiKeys.BEARER)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    return JSON.readTree(response.body());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @SuppressWarnings("unused")
+  private static Map<String, String> none() {
+    return Map.of();
+  }
+}
