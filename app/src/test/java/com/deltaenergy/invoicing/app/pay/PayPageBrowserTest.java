@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -31,6 +32,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * page in Spanish and Portuguese and on a 375 px phone, an unknown link, and the rate limit.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("browser")
 class PayPageBrowserTest extends PayPageBrowserSupport {
 
   private static final Duration LIVE = Duration.ofSeconds(40);
