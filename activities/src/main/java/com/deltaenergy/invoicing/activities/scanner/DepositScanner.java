@@ -4,6 +4,7 @@ import com.deltaenergy.invoicing.activities.exchange.DepositSnapshots;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeAccounts;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
 import com.deltaenergy.invoicing.activities.invoice.PaymentSettings;
+import com.deltaenergy.invoicing.activities.reconciliation.DepositReconciler;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
 import com.deltaenergy.invoicing.persistence.polling.PollingLogRepository;
 import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository;
@@ -53,6 +54,7 @@ public class DepositScanner {
   private final WorkflowClient workflows;
   private final PaymentSettings settings;
   private final LateDepositAlerts lateDepositAlerts;
+  private final DepositReconciler reconciler;
   private final Clock clock;
   private final String worker = ManagementFactory.getRuntimeMXBean().getName();
 
@@ -64,6 +66,7 @@ public class DepositScanner {
       WorkflowClient workflows,
       PaymentSettings settings,
       LateDepositAlerts lateDepositAlerts,
+      DepositReconciler reconciler,
       Clock clock) {
     this.watches = watches;
     this.accounts = accounts;
@@ -72,6 +75,7 @@ public class DepositScanner {
     this.workflows = workflows;
     this.settings = settings;
     this.lateDepositAlerts = lateDepositAlerts;
+    this.reconciler = reconciler;
     this.clock = clock;
   }
 
@@ -100,6 +104,7 @@ public class DepositScanner {
           errors.add(account.getKey().id() + " " + coin.getKey() + ": " + e.getMessage());
           continue;
         }
+        reconcile(account.getKey(), coin.getValue(), snapshot, errors);
         for (DepositWatch watch : coin.getValue()) {
           try {
             signals += report(watch, snapshot.to(watch.address(), null), snapshot.fetchedAt()) ? 1 : 0;
@@ -119,6 +124,19 @@ public class DepositScanner {
             groups, calls, active.size(), signals, errors.size(),
             errors.isEmpty() ? null : String.join("; ", errors), worker));
     return new ScanResult(settings.pollingInterval(), groups, calls, active.size(), signals, errors.size());
+  }
+
+  /** Records every deposit of the snapshot for reconciliation; its trouble never stops the reports. */
+  private void reconcile(
+      ExchangeAccounts.Account account, List<DepositWatch> watching, DepositSnapshots.Snapshot snapshot, List<String> errors) {
+    // Money to an address of no invoice belongs to the account's tenant (the lowest id when shared).
+    long accountTenant = watching.stream().mapToLong(DepositWatch::tenantId).min().orElseThrow();
+    try {
+      reconciler.reconcile(account.id(), account.exchange().name(), accountTenant, snapshot);
+    } catch (RuntimeException e) {
+      errors.add(account.id() + " " + snapshot.coin() + " reconciliation: " + e.getMessage());
+      log.warn("Could not record {} deposits of {} for reconciliation: {}", snapshot.coin(), account.id(), e.toString());
+    }
   }
 
   /** Reports an address whose deposits changed since the last report; true if it signalled. */

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.sandbox.control;
 
+import com.deltaenergy.invoicing.sandbox.ledger.SandboxAddress;
 import com.deltaenergy.invoicing.sandbox.ledger.SandboxDeposit;
 import com.deltaenergy.invoicing.sandbox.ledger.SandboxLedger;
 import com.deltaenergy.invoicing.sandbox.ledger.SandboxNetwork;
@@ -93,6 +94,23 @@ public class SandboxControlController {
     SandboxDeposit deposit =
         ledger.deposit(request.address().trim(), request.amount(), network, request.txId(), request.memo());
     return ResponseEntity.status(HttpStatus.CREATED).body(view(deposit));
+  }
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record AddressRequest(String coin, String network) {}
+
+  /**
+   * Issues a deposit address no invoice asked for: money sent there reaches the account but no
+   * invoice, as when a client reuses an address from another context (reconciliation tests).
+   */
+  @PostMapping("/addresses")
+  ResponseEntity<SandboxAddress> address(@RequestBody AddressRequest request) {
+    require(request.coin() != null && !request.coin().isBlank(), "coin is required");
+    SandboxNetwork network =
+        SandboxNetwork.find(request.coin(), request.network())
+            .orElseThrow(() -> new IllegalArgumentException(
+                "network '" + request.network() + "' is not offered for " + request.coin()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(ledger.newAddress(network));
   }
 
   @GetMapping("/deposits")
