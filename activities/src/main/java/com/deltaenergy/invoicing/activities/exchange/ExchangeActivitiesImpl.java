@@ -14,6 +14,7 @@ import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
+import com.deltaenergy.invoicing.workflows.payment.SharedAddressAttribution;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,8 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
 
   /** MEXC serves deposit history of the last 90 days. */
   private static final Duration MAX_HISTORY_REACH = Duration.ofDays(89);
+  /** A closed invoice's amount stays reserved on a shared address as long as its address is watched. */
+  static final Duration SHARED_AMOUNT_RESERVED_AFTER_CLOSE = Duration.ofDays(30);
 
   private final InvoiceRepository invoices;
   private final ExchangeAccounts accounts;
@@ -63,6 +66,11 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
               + invoice.network() + " address: " + problem.get(),
           "InvalidDepositAddress");
     }
+    if (exchange.sharesDepositAddresses()) {
+      // Every invoice on the network gets this address: they are told apart by amount.
+      return stored(
+          invoices.assignSharedDepositAddress(invoiceId, fresh.address(), fresh.memo(), fresh.exchangeNetwork()));
+    }
     try {
       return stored(
           invoices.assignDepositAddress(
@@ -82,8 +90,12 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
       return quote(invoice);
     }
     ExchangePrices.UsdPrice price = exchange(() -> prices.usd(invoice.currency()));
-    BigDecimal amount = CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency());
-    return quote(invoices.lockQuote(invoiceId, amount, price.usd(), price.pricedAt(), price.source()));
+    BigDecimal amount = distinct(invoice, CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency()));
+    try {
+      return quote(invoices.lockQuote(invoiceId, amount, price.usd(), price.pricedAt(), price.source()));
+    } catch (DuplicateKeyException e) {
+      throw amountTaken(invoice, amount);
+    }
   }
 
   @Override
@@ -93,8 +105,32 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
       return quote(invoice); // this re-quote already happened (a retried call)
     }
     ExchangePrices.UsdPrice price = exchange(() -> prices.usd(invoice.currency()));
-    BigDecimal amount = CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency());
-    return quote(invoices.replaceQuote(invoiceId, previousLockedAt, amount, price.usd(), price.pricedAt(), price.source()));
+    BigDecimal amount = distinct(invoice, CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency()));
+    try {
+      return quote(invoices.replaceQuote(invoiceId, previousLockedAt, amount, price.usd(), price.pricedAt(), price.source()));
+    } catch (DuplicateKeyException e) {
+      throw amountTaken(invoice, amount);
+    }
+  }
+
+  /**
+   * On a shared address the amount tells invoices apart: raised by the smallest unit until no
+   * other open (or recently closed) invoice on the address asks for it. The unique index on open
+   * invoices' amounts settles a race between two workers (the loser retries).
+   */
+  private BigDecimal distinct(InvoiceRecord invoice, BigDecimal amount) {
+    if (!invoices.hasSharedAddress(invoice.id())) {
+      return amount;
+    }
+    return SharedAddressAttribution.uniqueAmount(
+        amount, invoices.amountsInUseOnSharedAddress(invoice.id(), SHARED_AMOUNT_RESERVED_AFTER_CLOSE),
+        invoice.currency().decimals());
+  }
+
+  private static ApplicationFailure amountTaken(InvoiceRecord invoice, BigDecimal amount) {
+    return ApplicationFailure.newFailure(
+        "another open invoice on shared address " + invoice.depositAddress() + " took " + amount.toPlainString()
+            + " meanwhile; trying the next amount", "SharedAmountInUse");
   }
 
   @Override

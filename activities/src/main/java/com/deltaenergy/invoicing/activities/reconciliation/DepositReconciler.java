@@ -53,7 +53,7 @@ public class DepositReconciler {
         continue;
       }
       String network = network(deposit);
-      AddressHolder holder = holder(holders.get(ExchangeDepositRepository.addressKey(deposit.address())), network);
+      AddressHolder holder = holder(holders.get(ExchangeDepositRepository.addressKey(deposit.address())), deposit, network);
       deposits.seen(
           new SeenDeposit(
               holder == null ? accountTenantId : holder.tenantId(), accountId, provider, deposit.txId(),
@@ -69,11 +69,22 @@ public class DepositReconciler {
   }
 
   /**
-   * The invoice a deposit reached. An EVM address may serve one invoice per network: the one on
-   * the deposit's network, else (a wrong-network deposit) the only one, else the oldest.
+   * The invoice a deposit reached. On a shared address, the one the amount rule attributes it to,
+   * or none. An EVM address of its own may serve one invoice per network: the one on the
+   * deposit's network, else (a wrong-network deposit) the only one, else the oldest.
    */
-  private static AddressHolder holder(List<AddressHolder> candidates, String network) {
+  private static AddressHolder holder(List<AddressHolder> candidates, ObservedDeposit deposit, String network) {
     if (candidates == null || candidates.isEmpty()) {
+      return null;
+    }
+    if (candidates.stream().anyMatch(AddressHolder::shared)) {
+      List<ObservedDeposit> attributed;
+      for (AddressHolder candidate : candidates) {
+        attributed = SharedAddresses.attribute(List.of(deposit), candidates).of(candidate.invoiceId());
+        if (!attributed.isEmpty()) {
+          return candidate;
+        }
+      }
       return null;
     }
     return candidates.stream().filter(h -> h.network().equals(network)).findFirst().orElse(candidates.get(0));

@@ -5,6 +5,7 @@ import com.deltaenergy.invoicing.activities.exchange.ExchangeAccounts;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
 import com.deltaenergy.invoicing.activities.invoice.PaymentSettings;
 import com.deltaenergy.invoicing.activities.reconciliation.DepositReconciler;
+import com.deltaenergy.invoicing.activities.reconciliation.SharedAddresses;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
 import com.deltaenergy.invoicing.persistence.polling.PollingLogRepository;
 import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository;
@@ -55,6 +56,7 @@ public class DepositScanner {
   private final PaymentSettings settings;
   private final LateDepositAlerts lateDepositAlerts;
   private final DepositReconciler reconciler;
+  private final SharedAddresses sharedAddresses;
   private final Clock clock;
   private final String worker = ManagementFactory.getRuntimeMXBean().getName();
 
@@ -67,6 +69,7 @@ public class DepositScanner {
       PaymentSettings settings,
       LateDepositAlerts lateDepositAlerts,
       DepositReconciler reconciler,
+      SharedAddresses sharedAddresses,
       Clock clock) {
     this.watches = watches;
     this.accounts = accounts;
@@ -76,6 +79,7 @@ public class DepositScanner {
     this.settings = settings;
     this.lateDepositAlerts = lateDepositAlerts;
     this.reconciler = reconciler;
+    this.sharedAddresses = sharedAddresses;
     this.clock = clock;
   }
 
@@ -105,9 +109,17 @@ public class DepositScanner {
           continue;
         }
         reconcile(account.getKey(), coin.getValue(), snapshot, errors);
+        // A shared address (Binance) gives each invoice only the deposits its amount identifies.
+        Map<Long, List<ObservedDeposit>> perWatch;
+        try {
+          perWatch = sharedAddresses.perWatch(coin.getValue(), snapshot);
+        } catch (RuntimeException e) {
+          errors.add(account.getKey().id() + " " + coin.getKey() + " attribution: " + e.getMessage());
+          continue;
+        }
         for (DepositWatch watch : coin.getValue()) {
           try {
-            signals += report(watch, snapshot.to(watch.address(), null), snapshot.fetchedAt()) ? 1 : 0;
+            signals += report(watch, perWatch.getOrDefault(watch.invoiceId(), List.of()), snapshot.fetchedAt()) ? 1 : 0;
           } catch (RuntimeException e) {
             // One invoice's trouble (e.g. its workflow is gone) must not stop the others' reports.
             errors.add(watch.workflowId() + ": " + e.getMessage());

@@ -39,8 +39,15 @@ public class ExchangeDepositRepository {
       Long invoiceId,
       String rawJson) {}
 
-  /** An invoice holding a deposit address. */
-  public record AddressHolder(long invoiceId, long tenantId, String network, String address) {}
+  /**
+   * An invoice holding a deposit address.
+   *
+   * @param shared the address is shared with other invoices (told apart by amount)
+   * @param open the invoice still takes payments
+   */
+  public record AddressHolder(
+      long invoiceId, long tenantId, String network, String address, boolean shared, boolean open,
+      BigDecimal cryptoAmount, Instant rateLockedAt) {}
 
   /**
    * A deposit that counts for no invoice.
@@ -114,14 +121,20 @@ public class ExchangeDepositRepository {
     List<String> keys = addresses.stream().map(ExchangeDepositRepository::addressKey).distinct().toList();
     return jdbc.sql(
             """
-            SELECT id, tenant_id, crypto_network, deposit_address FROM invoices
+            SELECT id, tenant_id, crypto_network, deposit_address, shared_address,
+                   status NOT IN ('complete', 'cancelled', 'draft') AS open, crypto_amount, rate_locked_at
+              FROM invoices
              WHERE deposit_address IS NOT NULL
                AND (CASE WHEN deposit_address ILIKE '0x%' THEN lower(deposit_address) ELSE deposit_address END)
                    = ANY(CAST(:keys AS text[]))
              ORDER BY id
             """)
         .param("keys", keys.toArray(String[]::new))
-        .query((rs, n) -> new AddressHolder(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+        .query(
+            (rs, n) ->
+                new AddressHolder(
+                    rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                    rs.getBoolean(6), rs.getBigDecimal(7), instant(rs.getTimestamp(8))))
         .list();
   }
 
