@@ -1,5 +1,7 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
+import com.deltaenergy.invoicing.activities.exchange.failover.ExchangeFailover;
+import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.workflows.address.BlockchainAddresses;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -38,16 +41,32 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
   private final ExchangeAccounts accounts;
   private final ExchangePrices prices;
   private final Clock clock;
+  /** Null: every invoice on its tenant's MEXC account, as before providers had a list. */
+  private final ExchangeFailover failover;
+  private final ExchangeProviderRepository providers;
 
   public ExchangeActivitiesImpl(
       InvoiceRepository invoices,
       ExchangeAccounts accounts,
       ExchangePrices prices,
       Clock clock) {
+    this(invoices, accounts, prices, clock, null, null);
+  }
+
+  @Autowired
+  public ExchangeActivitiesImpl(
+      InvoiceRepository invoices,
+      ExchangeAccounts accounts,
+      ExchangePrices prices,
+      Clock clock,
+      ExchangeFailover failover,
+      ExchangeProviderRepository providers) {
     this.invoices = invoices;
     this.accounts = accounts;
     this.prices = prices;
     this.clock = clock;
+    this.failover = failover;
+    this.providers = providers;
   }
 
   @Override
@@ -56,8 +75,22 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
     if (invoice.depositAddress() != null) {
       return stored(invoice);
     }
-    ExchangeProvider exchange = accounts.forTenant(invoice.tenantId()).exchange();
-    DepositAddress fresh = exchange(() -> exchange.newDepositAddress(invoice.network()));
+    ExchangeProvider exchange;
+    DepositAddress fresh;
+    if (failover == null) {
+      exchange = accounts.forTenant(invoice.tenantId()).exchange();
+      fresh = exchange(() -> exchange.newDepositAddress(invoice.network()));
+    } else {
+      // The first healthy provider of the tenant's list; the next one if it fails.
+      ExchangeFailover.Issued<DepositAddress> issued =
+          exchange(() -> failover.first(
+              invoice.tenantId(), accounts.issuing(invoice.tenantId()),
+              account -> account.exchange().newDepositAddress(invoice.network())));
+      exchange = issued.account().exchange();
+      fresh = issued.value();
+      // Recorded before the address: the invoice is watched where its address came from.
+      providers.issuedBy(invoiceId, exchange.name());
+    }
     // Never put an address on a document that the network's wallets would reject.
     Optional<String> problem = BlockchainAddresses.problem(invoice.network(), fresh.address());
     if (problem.isPresent()) {
@@ -142,7 +175,11 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
   @Override
   public List<ObservedDeposit> findInvoiceDeposits(long invoiceId, String txId, Instant since) {
     InvoiceRecord invoice = invoice(invoiceId);
-    return findDeposits(accounts.forTenant(invoice.tenantId()), invoice.currency(), txId, since);
+    ExchangeAccounts.Account account =
+        providers == null
+            ? accounts.forTenant(invoice.tenantId())
+            : accounts.issuer(invoice.tenantId(), providers.issuers(List.of(invoiceId)).get(invoiceId));
+    return findDeposits(account, invoice.currency(), txId, since);
   }
 
   private List<ObservedDeposit> findDeposits(

@@ -3,9 +3,11 @@ package com.deltaenergy.invoicing.activities.scanner;
 import com.deltaenergy.invoicing.activities.exchange.DepositSnapshots;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeAccounts;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
+import com.deltaenergy.invoicing.activities.exchange.failover.ExchangeFailover;
 import com.deltaenergy.invoicing.activities.invoice.PaymentSettings;
 import com.deltaenergy.invoicing.activities.reconciliation.DepositReconciler;
 import com.deltaenergy.invoicing.activities.reconciliation.SharedAddresses;
+import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
 import com.deltaenergy.invoicing.persistence.polling.PollingLogRepository;
 import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository;
@@ -57,6 +59,8 @@ public class DepositScanner {
   private final LateDepositAlerts lateDepositAlerts;
   private final DepositReconciler reconciler;
   private final SharedAddresses sharedAddresses;
+  private final ExchangeProviderRepository providers;
+  private final ExchangeFailover failover;
   private final Clock clock;
   private final String worker = ManagementFactory.getRuntimeMXBean().getName();
 
@@ -70,6 +74,8 @@ public class DepositScanner {
       LateDepositAlerts lateDepositAlerts,
       DepositReconciler reconciler,
       SharedAddresses sharedAddresses,
+      ExchangeProviderRepository providers,
+      ExchangeFailover failover,
       Clock clock) {
     this.watches = watches;
     this.accounts = accounts;
@@ -80,6 +86,8 @@ public class DepositScanner {
     this.lateDepositAlerts = lateDepositAlerts;
     this.reconciler = reconciler;
     this.sharedAddresses = sharedAddresses;
+    this.providers = providers;
+    this.failover = failover;
     this.clock = clock;
   }
 
@@ -87,11 +95,13 @@ public class DepositScanner {
     Instant started = clock.instant();
     long fetchesBefore = accounts.fetches();
     List<DepositWatch> active = watches.active(started);
+    // Each invoice is watched on the exchange that issued its address.
+    Map<Long, String> issuers = providers.issuers(active.stream().map(DepositWatch::invoiceId).toList());
     // One history call per exchange account and coin, however many invoices watch it.
     Map<ExchangeAccounts.Account, Map<CryptoCurrency, List<DepositWatch>>> byAccount = new LinkedHashMap<>();
     for (DepositWatch watch : active) {
       byAccount
-          .computeIfAbsent(accounts.forTenant(watch.tenantId()), a -> new EnumMap<>(CryptoCurrency.class))
+          .computeIfAbsent(accounts.issuer(watch.tenantId(), issuers.get(watch.invoiceId())), a -> new EnumMap<>(CryptoCurrency.class))
           .computeIfAbsent(CryptoCurrency.valueOf(watch.coin()), c -> new ArrayList<>())
           .add(watch);
     }
@@ -104,7 +114,9 @@ public class DepositScanner {
         DepositSnapshots.Snapshot snapshot;
         try {
           snapshot = account.getKey().snapshots().refresh(coin.getKey());
+          failover.outcome(account.getKey(), null);
         } catch (ExchangeException e) {
+          failover.outcome(account.getKey(), e); // a live failure counts towards the provider's health
           errors.add(account.getKey().id() + " " + coin.getKey() + ": " + e.getMessage());
           continue;
         }

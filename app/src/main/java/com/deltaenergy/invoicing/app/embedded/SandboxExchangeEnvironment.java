@@ -10,8 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Unless MEXC_BASE_URL points at a real exchange, the embedded default talks to its own sandbox
- * exchange on the API's port under /sandbox, with credentials generated for this run: the same
- * MEXC client code, real HTTP, real signatures.
+ * exchange on the API's port under /sandbox (MEXC first, Binance as the failover), with
+ * credentials generated for this run: the same client code, real HTTP, real signatures.
  */
 public class SandboxExchangeEnvironment implements EnvironmentPostProcessor {
 
@@ -37,6 +37,10 @@ public class SandboxExchangeEnvironment implements EnvironmentPostProcessor {
                     "invoicing.mexc.base-url", "http://127.0.0.1:${server.port}/sandbox",
                     "invoicing.mexc.api-key", key,
                     "invoicing.mexc.api-secret", secret,
+                    // The sandbox's Binance account: the second provider new invoices fail over to.
+                    "invoicing.binance.base-url", "http://127.0.0.1:${server.port}/sandbox/binance",
+                    "invoicing.binance.api-key", key,
+                    "invoicing.binance.api-secret", secret,
                     "invoicing.sandbox.api-key", key,
                     "invoicing.sandbox.api-secret", secret)));
   }

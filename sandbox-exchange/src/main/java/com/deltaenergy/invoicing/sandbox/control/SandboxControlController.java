@@ -53,7 +53,7 @@ public class SandboxControlController {
   public record PriceRequest(BigDecimal price) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record FaultsRequest(Double errorRate, Integer status, Long retryAfterSeconds, Long latencyMs) {}
+  public record FaultsRequest(Double errorRate, Integer status, Long retryAfterSeconds, Long latencyMs, String venue) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record DepositView(
@@ -71,7 +71,7 @@ public class SandboxControlController {
   public record PriceView(String symbol, BigDecimal price) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record FaultsView(double errorRate, int status, long retryAfterSeconds, long latencyMs) {}
+  public record FaultsView(double errorRate, int status, long retryAfterSeconds, long latencyMs, String venue) {}
 
   @PostMapping("/deposits")
   ResponseEntity<DepositView> deposit(@RequestBody DepositRequest request) {
@@ -149,14 +149,16 @@ public class SandboxControlController {
     require(latency >= 0 && latency <= 60_000, "latency_ms must be between 0 and 60000");
     long retryAfter = request.retryAfterSeconds() == null ? 0 : request.retryAfterSeconds();
     require(retryAfter >= 0, "retry_after_seconds must not be negative");
-    traffic.setFaults(new SandboxTraffic.Faults(rate, status, retryAfter, latency));
+    require(request.venue() == null || request.venue().equals("mexc") || request.venue().equals("binance"),
+        "venue must be mexc or binance (or absent: both)");
+    traffic.setFaults(new SandboxTraffic.Faults(rate, status, retryAfter, latency, request.venue()));
     return currentFaults();
   }
 
   @GetMapping("/faults")
   FaultsView currentFaults() {
     SandboxTraffic.Faults faults = traffic.faults();
-    return new FaultsView(faults.errorRate(), faults.status(), faults.retryAfterSeconds(), faults.latencyMs());
+    return new FaultsView(faults.errorRate(), faults.status(), faults.retryAfterSeconds(), faults.latencyMs(), faults.venue());
   }
 
   @DeleteMapping("/faults")

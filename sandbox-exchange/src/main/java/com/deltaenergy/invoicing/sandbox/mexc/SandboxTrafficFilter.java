@@ -34,6 +34,9 @@ public class SandboxTrafficFilter extends OncePerRequestFilter {
       return;
     }
     SandboxTraffic.Faults faults = traffic.faults();
+    if (!faults.appliesTo(request.getRequestURI())) {
+      faults = SandboxTraffic.Faults.NONE;
+    }
     if (faults.latencyMs() > 0) {
       try {
         Thread.sleep(faults.latencyMs());
