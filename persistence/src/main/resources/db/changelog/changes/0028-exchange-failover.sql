@@ -33,3 +33,16 @@ CREATE TABLE exchange_provider_switches (
     CONSTRAINT uq_exchange_provider_switches_key UNIQUE (switch_key)
 );
 --rollback DROP TABLE exchange_provider_switches; DROP TABLE tenant_exchange_providers; ALTER TABLE invoices DROP COLUMN exchange_provider;
+
+--changeset invoicing:0028-reconciliation-reports
+-- The daily three-way report per tenant and day, as the scheduled workflow last computed it.
+CREATE TABLE reconciliation_reports (
+    tenant_id     BIGINT       NOT NULL,
+    report_date   DATE         NOT NULL,
+    computed_at   TIMESTAMPTZ  NOT NULL,
+    differences   INTEGER      NOT NULL,
+    report        JSONB        NOT NULL,
+    CONSTRAINT pk_reconciliation_reports PRIMARY KEY (tenant_id, report_date),
+    CONSTRAINT fk_reconciliation_reports_tenant FOREIGN KEY (tenant_id) REFERENCES tenants (id)
+);
+--rollback DROP TABLE reconciliation_reports;

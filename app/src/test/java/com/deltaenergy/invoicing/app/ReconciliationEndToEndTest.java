@@ -72,7 +72,8 @@ class ReconciliationEndToEndTest {
         send("POST", "/sandbox/addresses", "{\"coin\": \"USDT\", \"network\": \"TRC20\"}", 201).get("address").asText();
     String strangerTx = deposit(strangerAddress, "12.5");
 
-    JsonNode listed = await("/api/reconciliation/unmatched", list -> list.get("count").asInt() == 2);
+    JsonNode listed =
+        await("/api/reconciliation/unmatched", list -> list.findValuesAsText("tx_hash").containsAll(java.util.List.of(lateTx, strangerTx)));
     JsonNode late = byTx(listed, lateTx);
     assertThat(late.get("flagged_invoice_id").asLong()).isEqualTo(cancelledId);
     assertThat(late.get("flag").asText()).isEqualTo("AFTER_CANCEL");
@@ -130,8 +131,30 @@ class ReconciliationEndToEndTest {
     assertThat(dismissed.get("resolution_reason").asText()).isEqualTo("test transfer from our own wallet");
     assertThat(sendRaw("POST", "/api/reconciliation/unmatched/" + strangerId + "/dismiss", "{\"reason\": \"x\"}").get("status").asInt())
         .isEqualTo(409);
-    assertThat(get("/api/reconciliation/unmatched").get("count").asInt()).isZero();
+    assertThat(get("/api/reconciliation/unmatched").findValuesAsText("tx_hash")).doesNotContain(lateTx, strangerTx);
     assertThat(sendRaw("GET", "/api/reconciliation/unmatched/987654", null).get("status").asInt()).isEqualTo(404);
+  }
+
+  @Test
+  void theDailyReportListsMoneyNoInvoiceCountsAndIsReadByDate() throws Exception {
+    String address =
+        send("POST", "/sandbox/addresses", "{\"coin\": \"USDT\", \"network\": \"TRC20\"}", 201).get("address").asText();
+    String tx = deposit(address, "7.25");
+    await("/api/reconciliation/unmatched", list -> list.findValuesAsText("tx_hash").contains(tx));
+    String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+    JsonNode computed = send("POST", "/api/reconciliation/report?date=" + today, null, 200);
+    assertThat(computed.get("date").asText()).isEqualTo(today);
+    assertThat(StreamSupport.stream(computed.get("differences").spliterator(), false)
+            .filter(d -> tx.equals(d.get("tx_hash").asText(null))))
+        .singleElement()
+        .satisfies(d -> assertThat(d.get("kind").asText()).isEqualTo("DEPOSIT_WITHOUT_PAYMENT"));
+    assertThat(send("GET", "/api/reconciliation/report?date=" + today, null, 200)).isEqualTo(computed);
+
+    JsonNode badDate = sendRaw("GET", "/api/reconciliation/report?date=30-11-2026", null);
+    assertThat(badDate.get("status").asInt()).isEqualTo(400);
+    assertThat(badDate.at("/errors/0/field").asText()).isEqualTo("date");
+    assertThat(sendRaw("GET", "/api/reconciliation/report?date=2001-01-01", null).get("status").asInt()).isEqualTo(404);
   }
 
   private static JsonNode create() throws Exception {

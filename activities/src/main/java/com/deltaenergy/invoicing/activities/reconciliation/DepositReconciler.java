@@ -33,6 +33,11 @@ public class DepositReconciler {
     this.clock = clock;
   }
 
+  /** The tenant money on the environment's accounts belongs to when no invoice claims it: the first. */
+  public long defaultTenant() {
+    return deposits.firstTenant();
+  }
+
   /**
    * @param accountTenantId the tenant a deposit to an address of no invoice is listed for (the
    *     tenant whose exchange account received it)

@@ -140,6 +140,7 @@ public class DepositScanner {
         }
       }
     }
+    groups += reconcileUnwatched(byAccount, errors);
     Instant finished = clock.instant();
     int calls = (int) (accounts.fetches() - fetchesBefore);
     pollingLog.log(
@@ -148,6 +149,36 @@ public class DepositScanner {
             groups, calls, active.size(), signals, errors.size(),
             errors.isEmpty() ? null : String.join("; ", errors), worker));
     return new ScanResult(settings.pollingInterval(), groups, calls, active.size(), signals, errors.size());
+  }
+
+  /**
+   * Money reaches the environment's accounts even in coins no open invoice watches (an old
+   * address, a long-cancelled invoice): their history is read too, once per coin and cycle, and
+   * reconciled only. Returns how many coins were read.
+   */
+  private int reconcileUnwatched(
+      Map<ExchangeAccounts.Account, Map<CryptoCurrency, List<DepositWatch>>> watched, List<String> errors) {
+    int read = 0;
+    for (ExchangeAccounts.Account account : accounts.environmentAccounts()) {
+      Map<CryptoCurrency, List<DepositWatch>> coins = watched.getOrDefault(account, Map.of());
+      for (CryptoCurrency coin : CryptoCurrency.values()) {
+        if (coins.containsKey(coin)) {
+          continue;
+        }
+        read++;
+        try {
+          DepositSnapshots.Snapshot snapshot = account.snapshots().current(coin);
+          failover.outcome(account, null);
+          reconciler.reconcile(account.id(), account.exchange().name(), reconciler.defaultTenant(), snapshot);
+        } catch (ExchangeException e) {
+          failover.outcome(account, e);
+          errors.add(account.id() + " " + coin + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+          errors.add(account.id() + " " + coin + " reconciliation: " + e.getMessage());
+        }
+      }
+    }
+    return read;
   }
 
   /** Records every deposit of the snapshot for reconciliation; its trouble never stops the reports. */

@@ -82,7 +82,7 @@ public class InvoiceWorkflowClient {
       UNAVAILABLE
     }
 
-    RefusedException(Kind kind, String message) {
+    public RefusedException(Kind kind, String message) {
       super(message);
       this.kind = kind;
     }

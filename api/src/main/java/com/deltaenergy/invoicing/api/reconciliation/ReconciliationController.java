@@ -2,6 +2,23 @@ package com.deltaenergy.invoicing.api.reconciliation;
 
 import com.deltaenergy.invoicing.api.invoice.InvoiceResponse;
 import com.deltaenergy.invoicing.api.invoice.InvoiceService;
+import com.deltaenergy.invoicing.api.invoice.InvoiceWorkflowClient;
+import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
+import com.deltaenergy.invoicing.api.problem.NotFoundException;
+import com.deltaenergy.invoicing.persistence.reconciliation.ReconciliationReport;
+import com.deltaenergy.invoicing.persistence.reconciliation.ReconciliationReportRepository;
+import com.deltaenergy.invoicing.workflows.reconciliation.ReconciliationReportWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.RequestParam;
 import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
 import com.deltaenergy.invoicing.api.tenant.CurrentOperator;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
@@ -35,13 +52,25 @@ public class ReconciliationController {
 
   private final UnmatchedDeposits unmatched;
   private final InvoiceService invoices;
+  private final ReconciliationReportRepository reports;
+  private final WorkflowClient workflows;
+  private final String taskQueue;
   private final CurrentTenant tenant;
   private final CurrentOperator operator;
 
   public ReconciliationController(
-      UnmatchedDeposits unmatched, InvoiceService invoices, CurrentTenant tenant, CurrentOperator operator) {
+      UnmatchedDeposits unmatched,
+      InvoiceService invoices,
+      ReconciliationReportRepository reports,
+      WorkflowClient workflows,
+      @Value("${invoicing.temporal.task-queue}") String taskQueue,
+      CurrentTenant tenant,
+      CurrentOperator operator) {
     this.unmatched = unmatched;
     this.invoices = invoices;
+    this.reports = reports;
+    this.workflows = workflows;
+    this.taskQueue = taskQueue;
     this.tenant = tenant;
     this.operator = operator;
   }
@@ -121,6 +150,57 @@ public class ReconciliationController {
     return new AssignResponse(
         result.verdict().name().toLowerCase(), result.reason(),
         UnmatchedDepositResponse.of(unmatched.get(tenant.id(), id)), invoices.view(tenant.id(), body.invoiceId()));
+  }
+
+  /**
+   * The three-way report of a day (UTC) as the daily Temporal schedule (or an operator's POST)
+   * computed it: exchange deposits, payments on invoices, CFO ledger rows, every difference.
+   */
+  @ErrorResponses({HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND})
+  @GetMapping("/report")
+  ReconciliationReport report(@RequestParam(required = false) String date) {
+    LocalDate day = day(date);
+    return reports.find(tenant.id(), day)
+        .orElseThrow(() -> new NotFoundException("reconciliation report of", day + " (computed daily at 01:00 UTC for the day before; POST to compute it now)"));
+  }
+
+  /** Computes the day's report now, through the same workflow the schedule starts. */
+  @ErrorResponses({HttpStatus.BAD_REQUEST, HttpStatus.SERVICE_UNAVAILABLE})
+  @PostMapping("/report")
+  ReconciliationReport computeReport(@RequestParam(required = false) String date) {
+    LocalDate day = day(date);
+    ReconciliationReportWorkflow workflow =
+        workflows.newWorkflowStub(
+            ReconciliationReportWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(ReconciliationReportWorkflow.SCHEDULE_ID + "-" + day + "-" + UUID.randomUUID())
+                .setTaskQueue(taskQueue)
+                .setWorkflowExecutionTimeout(Duration.ofMinutes(10))
+                .build());
+    try {
+      WorkflowClient.execute(workflow::run, day.toString()).get(60, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new InvoiceWorkflowClient.RefusedException(
+          InvoiceWorkflowClient.RefusedException.Kind.UNAVAILABLE, "the report was not computed within 60 s; read it later");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new InvoiceWorkflowClient.RefusedException(
+          InvoiceWorkflowClient.RefusedException.Kind.UNAVAILABLE, "the report could not be computed: " + e.getCause().getMessage());
+    }
+    return report(day.toString());
+  }
+
+  private static LocalDate day(String date) {
+    if (date == null || date.isBlank()) {
+      throw new InvalidRequestException("date", "is required (YYYY-MM-DD)");
+    }
+    try {
+      return LocalDate.parse(date.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException("date", "must be a date YYYY-MM-DD");
+    }
   }
 
   @ErrorResponses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})

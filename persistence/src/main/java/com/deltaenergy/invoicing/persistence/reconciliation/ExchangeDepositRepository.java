@@ -138,6 +138,11 @@ public class ExchangeDepositRepository {
         .list();
   }
 
+  /** The first (default) tenant. */
+  public long firstTenant() {
+    return jdbc.sql("SELECT min(id) FROM tenants").query(Long.class).single();
+  }
+
   /** Records a deposit the first time it is seen and keeps its confirmations and status current. */
   public void seen(SeenDeposit deposit, Instant at) {
     jdbc.sql(
