@@ -55,6 +55,7 @@ class ExchangeFailoverTest extends WorkerIntegrationTest {
     Duration toSecondProvider = Duration.ofNanos(System.nanoTime() - failedAt);
     assertThat(issuer(during)).isEqualTo("Binance");
     assertThat(toSecondProvider).isLessThan(Duration.ofSeconds(60));
+    System.out.println("FIGURE first invoice issued on Binance " + toSecondProvider.toMillis() + " ms after MEXC began failing");
     assertThat(during.status().wireName()).isEqualTo("sent");
     InvoiceRecord alsoDuring = issue();
     assertThat(issuer(alsoDuring)).isEqualTo("Binance");
