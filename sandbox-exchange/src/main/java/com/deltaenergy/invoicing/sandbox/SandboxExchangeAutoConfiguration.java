@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.sandbox;
 
 import com.deltaenergy.invoicing.sandbox.address.AddressGenerator;
+import com.deltaenergy.invoicing.sandbox.binance.SandboxBinanceController;
 import com.deltaenergy.invoicing.sandbox.control.SandboxControlAccessFilter;
 import com.deltaenergy.invoicing.sandbox.mexc.SandboxMexcController;
 import com.deltaenergy.invoicing.sandbox.mexc.SandboxTraffic;
@@ -53,7 +54,7 @@ public class SandboxExchangeAutoConfiguration {
       SandboxTraffic traffic, SandboxProperties properties) {
     FilterRegistrationBean<SandboxTrafficFilter> registration =
         new FilterRegistrationBean<>(new SandboxTrafficFilter(traffic, properties));
-    registration.addUrlPatterns(SandboxMexcController.BASE + "/*");
+    registration.addUrlPatterns(SandboxMexcController.BASE + "/*", SandboxBinanceController.BASE + "/*");
     return registration;
   }
 }

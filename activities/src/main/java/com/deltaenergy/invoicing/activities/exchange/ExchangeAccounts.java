@@ -1,5 +1,7 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
+import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;
+import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository.ConfiguredProvider;
 import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -38,6 +43,13 @@ public class ExchangeAccounts {
   private final Clock clock;
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
   private final Map<Long, CachedKey> tenantKeys = new ConcurrentHashMap<>();
+  /** The environment's further providers after its MEXC account (e.g. Binance), in order. */
+  private final List<Account> environmentFallbacks = new ArrayList<>();
+  private ExchangeProviderRepository providerLists;
+  /** Builds a provider by name ("mexc", "binance") for a tenant's own credentials. */
+  private Map<String, Connector> connectors = Map.of();
+  private record CachedList(List<Account> accounts, Instant readAt) {}
+  private final Map<Long, CachedList> tenantLists = new ConcurrentHashMap<>();
 
   public ExchangeAccounts(
       ExchangeProvider environmentExchange,
@@ -63,6 +75,93 @@ public class ExchangeAccounts {
     return environment;
   }
 
+  /**
+   * Adds the environment's further providers (tried in order after its MEXC account) and where
+   * tenants' own ordered lists are read from.
+   */
+  public ExchangeAccounts withProviders(
+      List<ExchangeProvider> fallbacks, ExchangeProviderRepository providerLists, Map<String, Connector> connectors) {
+    for (ExchangeProvider fallback : fallbacks) {
+      environmentFallbacks.add(new Account(fallback.name().toLowerCase(Locale.ROOT) + ":environment", fallback, snapshots.apply(fallback)));
+    }
+    this.providerLists = providerLists;
+    this.connectors = connectors;
+    return this;
+  }
+
+  /** The environment's accounts, first choice first: what the periodic health check looks at. */
+  public List<Account> environmentAccounts() {
+    List<Account> all = new ArrayList<>();
+    all.add(environment);
+    all.addAll(environmentFallbacks);
+    return all;
+  }
+
+  /**
+   * Where the tenant's new invoices take their address, first choice first: its own list when it
+   * has one, else its MEXC account (its own key or the environment's) and the environment's
+   * further providers.
+   */
+  public List<Account> issuing(long tenantId) {
+    if (providerLists == null) {
+      List<Account> fallback = new ArrayList<>();
+      fallback.add(forTenant(tenantId));
+      fallback.addAll(environmentFallbacks);
+      return fallback;
+    }
+    Instant now = clock.instant();
+    CachedList cached = tenantLists.get(tenantId);
+    if (cached == null || cached.readAt().plus(CREDENTIALS_TTL).isBefore(now)) {
+      cached = new CachedList(readList(tenantId), now);
+      tenantLists.put(tenantId, cached);
+    }
+    return cached.accounts();
+  }
+
+  /** The account that issued an invoice's address, where it is watched until final. */
+  public Account issuer(long tenantId, String provider) {
+    if (provider == null) {
+      return forTenant(tenantId); // issued before providers were recorded
+    }
+    for (Account account : issuing(tenantId)) {
+      if (account.exchange().name().equalsIgnoreCase(provider)) {
+        return account;
+      }
+    }
+    for (Account account : environmentAccounts()) {
+      if (account.exchange().name().equalsIgnoreCase(provider)) {
+        return account; // the tenant's list changed since: the environment's account of that exchange
+      }
+    }
+    return forTenant(tenantId);
+  }
+
+  private List<Account> readList(long tenantId) {
+    List<ConfiguredProvider> configured = providerLists.forTenant(tenantId);
+    List<Account> list = new ArrayList<>();
+    if (configured.isEmpty()) {
+      list.add(forTenant(tenantId));
+      list.addAll(environmentFallbacks);
+      return list;
+    }
+    for (ConfiguredProvider provider : configured) {
+      Connector connector = connectors.get(provider.provider());
+      if (connector == null) {
+        continue;
+      }
+      String secret = provider.apiSecret().reveal();
+      String key = provider.provider() + ":" + sha256(provider.apiKey()).substring(0, 8) + "#" + sha256(secret).substring(0, 12);
+      list.add(
+          accounts.computeIfAbsent(
+              key,
+              k -> {
+                ExchangeProvider exchange = connector.apply(provider.apiKey(), secret);
+                return new Account(provider.provider() + ":" + sha256(provider.apiKey()).substring(0, 8), exchange, snapshots.apply(exchange));
+              }));
+    }
+    return list;
+  }
+
   public Account forTenant(long tenantId) {
     if (tenants == null) {
       return environment;
@@ -79,6 +178,9 @@ public class ExchangeAccounts {
   /** History calls made by every account of this process. */
   public long fetches() {
     long total = environment.snapshots().fetches();
+    for (Account account : environmentFallbacks) {
+      total += account.snapshots().fetches();
+    }
     for (Account account : accounts.values()) {
       total += account.snapshots().fetches();
     }

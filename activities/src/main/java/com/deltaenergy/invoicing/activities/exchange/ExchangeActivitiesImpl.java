@@ -1,5 +1,7 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
+import com.deltaenergy.invoicing.activities.exchange.failover.ExchangeFailover;
+import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.workflows.address.BlockchainAddresses;
@@ -14,6 +16,7 @@ import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
+import com.deltaenergy.invoicing.workflows.payment.SharedAddressAttribution;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -30,21 +34,39 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
 
   /** MEXC serves deposit history of the last 90 days. */
   private static final Duration MAX_HISTORY_REACH = Duration.ofDays(89);
+  /** A closed invoice's amount stays reserved on a shared address as long as its address is watched. */
+  static final Duration SHARED_AMOUNT_RESERVED_AFTER_CLOSE = Duration.ofDays(30);
 
   private final InvoiceRepository invoices;
   private final ExchangeAccounts accounts;
   private final ExchangePrices prices;
   private final Clock clock;
+  /** Null: every invoice on its tenant's MEXC account, as before providers had a list. */
+  private final ExchangeFailover failover;
+  private final ExchangeProviderRepository providers;
 
   public ExchangeActivitiesImpl(
       InvoiceRepository invoices,
       ExchangeAccounts accounts,
       ExchangePrices prices,
       Clock clock) {
+    this(invoices, accounts, prices, clock, null, null);
+  }
+
+  @Autowired
+  public ExchangeActivitiesImpl(
+      InvoiceRepository invoices,
+      ExchangeAccounts accounts,
+      ExchangePrices prices,
+      Clock clock,
+      ExchangeFailover failover,
+      ExchangeProviderRepository providers) {
     this.invoices = invoices;
     this.accounts = accounts;
     this.prices = prices;
     this.clock = clock;
+    this.failover = failover;
+    this.providers = providers;
   }
 
   @Override
@@ -53,8 +75,22 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
     if (invoice.depositAddress() != null) {
       return stored(invoice);
     }
-    ExchangeProvider exchange = accounts.forTenant(invoice.tenantId()).exchange();
-    DepositAddress fresh = exchange(() -> exchange.newDepositAddress(invoice.network()));
+    ExchangeProvider exchange;
+    DepositAddress fresh;
+    if (failover == null) {
+      exchange = accounts.forTenant(invoice.tenantId()).exchange();
+      fresh = exchange(() -> exchange.newDepositAddress(invoice.network()));
+    } else {
+      // The first healthy provider of the tenant's list; the next one if it fails.
+      ExchangeFailover.Issued<DepositAddress> issued =
+          exchange(() -> failover.first(
+              invoice.tenantId(), accounts.issuing(invoice.tenantId()),
+              account -> account.exchange().newDepositAddress(invoice.network())));
+      exchange = issued.account().exchange();
+      fresh = issued.value();
+      // Recorded before the address: the invoice is watched where its address came from.
+      providers.issuedBy(invoiceId, exchange.name());
+    }
     // Never put an address on a document that the network's wallets would reject.
     Optional<String> problem = BlockchainAddresses.problem(invoice.network(), fresh.address());
     if (problem.isPresent()) {
@@ -62,6 +98,11 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
           exchange.name() + " returned '" + fresh.address() + "', which is not a valid "
               + invoice.network() + " address: " + problem.get(),
           "InvalidDepositAddress");
+    }
+    if (exchange.sharesDepositAddresses()) {
+      // Every invoice on the network gets this address: they are told apart by amount.
+      return stored(
+          invoices.assignSharedDepositAddress(invoiceId, fresh.address(), fresh.memo(), fresh.exchangeNetwork()));
     }
     try {
       return stored(
@@ -82,8 +123,12 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
       return quote(invoice);
     }
     ExchangePrices.UsdPrice price = exchange(() -> prices.usd(invoice.currency()));
-    BigDecimal amount = CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency());
-    return quote(invoices.lockQuote(invoiceId, amount, price.usd(), price.pricedAt(), price.source()));
+    BigDecimal amount = distinct(invoice, CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency()));
+    try {
+      return quote(invoices.lockQuote(invoiceId, amount, price.usd(), price.pricedAt(), price.source()));
+    } catch (DuplicateKeyException e) {
+      throw amountTaken(invoice, amount);
+    }
   }
 
   @Override
@@ -93,8 +138,32 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
       return quote(invoice); // this re-quote already happened (a retried call)
     }
     ExchangePrices.UsdPrice price = exchange(() -> prices.usd(invoice.currency()));
-    BigDecimal amount = CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency());
-    return quote(invoices.replaceQuote(invoiceId, previousLockedAt, amount, price.usd(), price.pricedAt(), price.source()));
+    BigDecimal amount = distinct(invoice, CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency()));
+    try {
+      return quote(invoices.replaceQuote(invoiceId, previousLockedAt, amount, price.usd(), price.pricedAt(), price.source()));
+    } catch (DuplicateKeyException e) {
+      throw amountTaken(invoice, amount);
+    }
+  }
+
+  /**
+   * On a shared address the amount tells invoices apart: raised by the smallest unit until no
+   * other open (or recently closed) invoice on the address asks for it. The unique index on open
+   * invoices' amounts settles a race between two workers (the loser retries).
+   */
+  private BigDecimal distinct(InvoiceRecord invoice, BigDecimal amount) {
+    if (!invoices.hasSharedAddress(invoice.id())) {
+      return amount;
+    }
+    return SharedAddressAttribution.uniqueAmount(
+        amount, invoices.amountsInUseOnSharedAddress(invoice.id(), SHARED_AMOUNT_RESERVED_AFTER_CLOSE),
+        invoice.currency().decimals());
+  }
+
+  private static ApplicationFailure amountTaken(InvoiceRecord invoice, BigDecimal amount) {
+    return ApplicationFailure.newFailure(
+        "another open invoice on shared address " + invoice.depositAddress() + " took " + amount.toPlainString()
+            + " meanwhile; trying the next amount", "SharedAmountInUse");
   }
 
   @Override
@@ -106,7 +175,11 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
   @Override
   public List<ObservedDeposit> findInvoiceDeposits(long invoiceId, String txId, Instant since) {
     InvoiceRecord invoice = invoice(invoiceId);
-    return findDeposits(accounts.forTenant(invoice.tenantId()), invoice.currency(), txId, since);
+    ExchangeAccounts.Account account =
+        providers == null
+            ? accounts.forTenant(invoice.tenantId())
+            : accounts.issuer(invoice.tenantId(), providers.issuers(List.of(invoiceId)).get(invoiceId));
+    return findDeposits(account, invoice.currency(), txId, since);
   }
 
   private List<ObservedDeposit> findDeposits(

@@ -1,5 +1,16 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
+import com.deltaenergy.invoicing.activities.exchange.binance.BinanceClient;
+import com.deltaenergy.invoicing.activities.exchange.binance.BinanceExchangeProvider;
+import com.deltaenergy.invoicing.activities.exchange.binance.BinanceProperties;
+import com.deltaenergy.invoicing.activities.exchange.failover.ExchangeFailover;
+import com.deltaenergy.invoicing.activities.notification.OperationsAlerts;
+import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+
 import com.deltaenergy.invoicing.activities.exchange.mexc.MexcClient;
 import com.deltaenergy.invoicing.activities.exchange.mexc.MexcExchangeProvider;
 import com.deltaenergy.invoicing.activities.exchange.mexc.MexcProperties;
@@ -12,7 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({MexcProperties.class, ExchangeProperties.class})
+@EnableConfigurationProperties({MexcProperties.class, BinanceProperties.class, ExchangeProperties.class})
 class ExchangeConfiguration {
 
   @Bean
@@ -43,6 +54,38 @@ class ExchangeConfiguration {
     return new DepositSnapshots(exchange, properties, payments.pollingInterval(), clock);
   }
 
+  /**
+   * The environment's Binance account, tried after MEXC when BINANCE_API_KEY is set; empty
+   * otherwise.
+   */
+  @Bean
+  EnvironmentFallbacks environmentFallbacks(
+      OkHttpClient exchangeHttpClient, BinanceProperties binance, ExchangeProperties properties, Clock clock) {
+    if (binance.apiKey().isBlank()) {
+      return new EnvironmentFallbacks(List.of());
+    }
+    return new EnvironmentFallbacks(List.of(binance(exchangeHttpClient, binance, binance.apiKey(), binance.apiSecret(), properties, clock)));
+  }
+
+  /** Providers tried after the environment's MEXC account, in order. */
+  record EnvironmentFallbacks(List<ExchangeProvider> providers) {}
+
+  static BinanceExchangeProvider binance(
+      OkHttpClient http, BinanceProperties binance, String apiKey, String apiSecret, ExchangeProperties properties, Clock clock) {
+    return new BinanceExchangeProvider(
+        new BinanceClient(http, binance::baseUrl, apiKey, apiSecret, binance.recvWindow(), binance.timeSyncInterval(), clock),
+        properties, clock);
+  }
+
+  @Bean
+  ExchangeFailover exchangeFailover(
+      ExchangeProviderRepository providers,
+      OperationsAlerts alerts,
+      @Value("${invoicing.exchange.circuit-open-for:30s}") Duration openFor,
+      Clock clock) {
+    return new ExchangeFailover(providers, alerts, openFor, clock);
+  }
+
   @Bean
   ExchangeAccounts exchangeAccounts(
       ExchangeProvider exchange,
@@ -50,6 +93,9 @@ class ExchangeConfiguration {
       TenantRepository tenants,
       OkHttpClient exchangeHttpClient,
       MexcProperties mexc,
+      BinanceProperties binance,
+      EnvironmentFallbacks fallbacks,
+      ExchangeProviderRepository providerLists,
       ExchangeProperties properties,
       PaymentSettings payments,
       Clock clock) {
@@ -61,14 +107,19 @@ class ExchangeConfiguration {
                     clock),
                 properties,
                 clock);
+    ExchangeAccounts.Connector binanceConnector =
+        (apiKey, apiSecret) -> binance(exchangeHttpClient, binance, apiKey, apiSecret, properties, clock);
     return new ExchangeAccounts(
-        exchange, depositSnapshots, mexc.apiKey(), tenants, connector,
-        provider -> new DepositSnapshots(provider, properties, payments.pollingInterval(), clock),
-        clock);
+            exchange, depositSnapshots, mexc.apiKey(), tenants, connector,
+            provider -> new DepositSnapshots(provider, properties, payments.pollingInterval(), clock),
+            clock)
+        .withProviders(fallbacks.providers(), providerLists, Map.of("mexc", connector, "binance", binanceConnector));
   }
 
   @Bean
-  ExchangePrices exchangePrices(ExchangeProvider exchange, ExchangeProperties properties, Clock clock) {
-    return new ExchangePrices(exchange, properties, clock);
+  ExchangePrices exchangePrices(
+      ExchangeProvider exchange, EnvironmentFallbacks fallbacks, ExchangeProperties properties, Clock clock) {
+    // Prices from the next provider while the first cannot answer: issuing never waits for one exchange.
+    return new ExchangePrices(exchange, properties, clock).withFallbacks(fallbacks.providers());
   }
 }

@@ -21,11 +21,18 @@ public class ExchangePrices {
   private final ExchangeProperties properties;
   private final Clock clock;
   private final Map<CryptoCurrency, UsdPrice> cache = new ConcurrentHashMap<>();
+  private java.util.List<ExchangeProvider> fallbacks = java.util.List.of();
 
   public ExchangePrices(ExchangeProvider exchange, ExchangeProperties properties, Clock clock) {
     this.exchange = exchange;
     this.properties = properties;
     this.clock = clock;
+  }
+
+  /** Providers asked, in order, when the first cannot answer. */
+  public ExchangePrices withFallbacks(java.util.List<ExchangeProvider> fallbacks) {
+    this.fallbacks = java.util.List.copyOf(fallbacks);
+    return this;
   }
 
   public UsdPrice usd(CryptoCurrency coin) {
@@ -37,12 +44,30 @@ public class ExchangePrices {
     UsdPrice fresh =
         coin == CryptoCurrency.USDT
             ? new UsdPrice(coin, properties.usdtUsdRate(), now, "USDT fixed at " + properties.usdtUsdRate().toPlainString() + " USD")
-            : new UsdPrice(
-                coin,
-                exchange.usdtPrice(coin).multiply(properties.usdtUsdRate()),
-                now,
-                exchange.name() + " " + coin + "USDT");
+            : fromFirstAnswering(coin, now);
     cache.put(coin, fresh);
     return fresh;
+  }
+
+  private UsdPrice fromFirstAnswering(CryptoCurrency coin, Instant now) {
+    ExchangeException failure;
+    try {
+      return price(exchange, coin, now);
+    } catch (ExchangeException e) {
+      failure = e;
+    }
+    for (ExchangeProvider fallback : fallbacks) {
+      try {
+        return price(fallback, coin, now);
+      } catch (ExchangeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    throw failure;
+  }
+
+  private UsdPrice price(ExchangeProvider provider, CryptoCurrency coin, Instant now) {
+    return new UsdPrice(
+        coin, provider.usdtPrice(coin).multiply(properties.usdtUsdRate()), now, provider.name() + " " + coin + "USDT");
   }
 }

@@ -10,8 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An exchange account that receives invoice payments. MEXC is the one in use; another exchange is
- * added by implementing this. Failures are {@link ExchangeException}s.
+ * An exchange account that receives invoice payments. MEXC and Binance implement it. Failures are {@link ExchangeException}s.
  */
 public interface ExchangeProvider {
 
@@ -22,6 +21,15 @@ public interface ExchangeProvider {
 
   /** A new deposit address on the given network. */
   DepositAddress newDepositAddress(PaymentNetwork network);
+
+  /**
+   * Whether every invoice on a network gets the same address (Binance: one per coin and network
+   * on an account). Invoices on a shared address are told apart by amount; see
+   * docs/SHARED_ADDRESSES.md.
+   */
+  default boolean sharesDepositAddresses() {
+    return false;
+  }
 
   /** Deposits of a coin inserted in [from, to], newest first; longer periods are split as needed. */
   List<ObservedDeposit> deposits(CryptoCurrency coin, Instant from, Instant to);

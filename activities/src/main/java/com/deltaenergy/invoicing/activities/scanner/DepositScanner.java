@@ -3,7 +3,11 @@ package com.deltaenergy.invoicing.activities.scanner;
 import com.deltaenergy.invoicing.activities.exchange.DepositSnapshots;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeAccounts;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
+import com.deltaenergy.invoicing.activities.exchange.failover.ExchangeFailover;
 import com.deltaenergy.invoicing.activities.invoice.PaymentSettings;
+import com.deltaenergy.invoicing.activities.reconciliation.DepositReconciler;
+import com.deltaenergy.invoicing.activities.reconciliation.SharedAddresses;
+import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
 import com.deltaenergy.invoicing.persistence.polling.PollingLogRepository;
 import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository;
@@ -53,6 +57,10 @@ public class DepositScanner {
   private final WorkflowClient workflows;
   private final PaymentSettings settings;
   private final LateDepositAlerts lateDepositAlerts;
+  private final DepositReconciler reconciler;
+  private final SharedAddresses sharedAddresses;
+  private final ExchangeProviderRepository providers;
+  private final ExchangeFailover failover;
   private final Clock clock;
   private final String worker = ManagementFactory.getRuntimeMXBean().getName();
 
@@ -64,6 +72,10 @@ public class DepositScanner {
       WorkflowClient workflows,
       PaymentSettings settings,
       LateDepositAlerts lateDepositAlerts,
+      DepositReconciler reconciler,
+      SharedAddresses sharedAddresses,
+      ExchangeProviderRepository providers,
+      ExchangeFailover failover,
       Clock clock) {
     this.watches = watches;
     this.accounts = accounts;
@@ -72,6 +84,10 @@ public class DepositScanner {
     this.workflows = workflows;
     this.settings = settings;
     this.lateDepositAlerts = lateDepositAlerts;
+    this.reconciler = reconciler;
+    this.sharedAddresses = sharedAddresses;
+    this.providers = providers;
+    this.failover = failover;
     this.clock = clock;
   }
 
@@ -79,11 +95,13 @@ public class DepositScanner {
     Instant started = clock.instant();
     long fetchesBefore = accounts.fetches();
     List<DepositWatch> active = watches.active(started);
+    // Each invoice is watched on the exchange that issued its address.
+    Map<Long, String> issuers = providers.issuers(active.stream().map(DepositWatch::invoiceId).toList());
     // One history call per exchange account and coin, however many invoices watch it.
     Map<ExchangeAccounts.Account, Map<CryptoCurrency, List<DepositWatch>>> byAccount = new LinkedHashMap<>();
     for (DepositWatch watch : active) {
       byAccount
-          .computeIfAbsent(accounts.forTenant(watch.tenantId()), a -> new EnumMap<>(CryptoCurrency.class))
+          .computeIfAbsent(accounts.issuer(watch.tenantId(), issuers.get(watch.invoiceId())), a -> new EnumMap<>(CryptoCurrency.class))
           .computeIfAbsent(CryptoCurrency.valueOf(watch.coin()), c -> new ArrayList<>())
           .add(watch);
     }
@@ -96,13 +114,24 @@ public class DepositScanner {
         DepositSnapshots.Snapshot snapshot;
         try {
           snapshot = account.getKey().snapshots().refresh(coin.getKey());
+          failover.outcome(account.getKey(), null);
         } catch (ExchangeException e) {
+          failover.outcome(account.getKey(), e); // a live failure counts towards the provider's health
           errors.add(account.getKey().id() + " " + coin.getKey() + ": " + e.getMessage());
+          continue;
+        }
+        reconcile(account.getKey(), coin.getValue(), snapshot, errors);
+        // A shared address (Binance) gives each invoice only the deposits its amount identifies.
+        Map<Long, List<ObservedDeposit>> perWatch;
+        try {
+          perWatch = sharedAddresses.perWatch(coin.getValue(), snapshot);
+        } catch (RuntimeException e) {
+          errors.add(account.getKey().id() + " " + coin.getKey() + " attribution: " + e.getMessage());
           continue;
         }
         for (DepositWatch watch : coin.getValue()) {
           try {
-            signals += report(watch, snapshot.to(watch.address(), null), snapshot.fetchedAt()) ? 1 : 0;
+            signals += report(watch, perWatch.getOrDefault(watch.invoiceId(), List.of()), snapshot.fetchedAt()) ? 1 : 0;
           } catch (RuntimeException e) {
             // One invoice's trouble (e.g. its workflow is gone) must not stop the others' reports.
             errors.add(watch.workflowId() + ": " + e.getMessage());
@@ -111,6 +140,7 @@ public class DepositScanner {
         }
       }
     }
+    groups += reconcileUnwatched(byAccount, errors);
     Instant finished = clock.instant();
     int calls = (int) (accounts.fetches() - fetchesBefore);
     pollingLog.log(
@@ -119,6 +149,49 @@ public class DepositScanner {
             groups, calls, active.size(), signals, errors.size(),
             errors.isEmpty() ? null : String.join("; ", errors), worker));
     return new ScanResult(settings.pollingInterval(), groups, calls, active.size(), signals, errors.size());
+  }
+
+  /**
+   * Money reaches the environment's accounts even in coins no open invoice watches (an old
+   * address, a long-cancelled invoice): their history is read too, once per coin and cycle, and
+   * reconciled only. Returns how many coins were read.
+   */
+  private int reconcileUnwatched(
+      Map<ExchangeAccounts.Account, Map<CryptoCurrency, List<DepositWatch>>> watched, List<String> errors) {
+    int read = 0;
+    for (ExchangeAccounts.Account account : accounts.environmentAccounts()) {
+      Map<CryptoCurrency, List<DepositWatch>> coins = watched.getOrDefault(account, Map.of());
+      for (CryptoCurrency coin : CryptoCurrency.values()) {
+        if (coins.containsKey(coin)) {
+          continue;
+        }
+        read++;
+        try {
+          DepositSnapshots.Snapshot snapshot = account.snapshots().current(coin);
+          failover.outcome(account, null);
+          reconciler.reconcile(account.id(), account.exchange().name(), reconciler.defaultTenant(), snapshot);
+        } catch (ExchangeException e) {
+          failover.outcome(account, e);
+          errors.add(account.id() + " " + coin + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+          errors.add(account.id() + " " + coin + " reconciliation: " + e.getMessage());
+        }
+      }
+    }
+    return read;
+  }
+
+  /** Records every deposit of the snapshot for reconciliation; its trouble never stops the reports. */
+  private void reconcile(
+      ExchangeAccounts.Account account, List<DepositWatch> watching, DepositSnapshots.Snapshot snapshot, List<String> errors) {
+    // Money to an address of no invoice belongs to the account's tenant (the lowest id when shared).
+    long accountTenant = watching.stream().mapToLong(DepositWatch::tenantId).min().orElseThrow();
+    try {
+      reconciler.reconcile(account.id(), account.exchange().name(), accountTenant, snapshot);
+    } catch (RuntimeException e) {
+      errors.add(account.id() + " " + snapshot.coin() + " reconciliation: " + e.getMessage());
+      log.warn("Could not record {} deposits of {} for reconciliation: {}", snapshot.coin(), account.id(), e.toString());
+    }
   }
 
   /** Reports an address whose deposits changed since the last report; true if it signalled. */

@@ -42,13 +42,38 @@ public class ExchangeController {
     return ExchangeCheckResponse.of(check);
   }
 
-  /** The latest of the worker's periodic checks (every 30 s). */
+  /**
+   * The latest of the worker's periodic checks (every 30 s): the most recent one at the top level,
+   * as before, and every provider's (MEXC, Binance) in {@code providers}.
+   */
   @ErrorResponses(HttpStatus.NOT_FOUND)
   @GetMapping("/exchange/health")
-  ExchangeCheckResponse exchangeHealth() {
-    return health.latest()
-        .map(ExchangeCheckResponse::of)
-        .orElseThrow(() -> new NotFoundException("exchange health check", "(none yet)"));
+  ExchangeHealthResponse exchangeHealth() {
+    ExchangeCheck latest =
+        health.latest().orElseThrow(() -> new NotFoundException("exchange health check", "(none yet)"));
+    return ExchangeHealthResponse.of(latest, health.all().stream().map(ExchangeCheckResponse::of).toList());
+  }
+
+  /** The most recent check's fields, and every provider's latest check. */
+  public record ExchangeHealthResponse(
+      String provider,
+      String endpoint,
+      boolean healthy,
+      boolean reachable,
+      boolean credentialsValid,
+      List<String> permissions,
+      long clockSkewMs,
+      long latencyMs,
+      Instant checkedAt,
+      List<String> problems,
+      List<ExchangeCheckResponse> providers) {
+
+    static ExchangeHealthResponse of(ExchangeCheck check, List<ExchangeCheckResponse> providers) {
+      return new ExchangeHealthResponse(
+          check.provider(), check.baseUrl(), check.healthy(), check.reachable(), check.credentialsValid(),
+          check.permissions(), check.clockSkewMillis(), check.latencyMillis(), check.checkedAt(), check.problems(),
+          providers);
+    }
   }
 
   @ErrorResponses({HttpStatus.BAD_GATEWAY, HttpStatus.GATEWAY_TIMEOUT})

@@ -6,6 +6,7 @@ import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatusView;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowInput;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.AssignDepositRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequest;
@@ -81,7 +82,7 @@ public class InvoiceWorkflowClient {
       UNAVAILABLE
     }
 
-    RefusedException(Kind kind, String message) {
+    public RefusedException(Kind kind, String message) {
       super(message);
       this.kind = kind;
     }
@@ -151,6 +152,10 @@ public class InvoiceWorkflowClient {
 
   public VerifyPaymentResult verifyPayment(InvoiceRecord invoice, VerifyPaymentRequest request) {
     return update(invoice, workflow -> workflow.verifyPayment(request));
+  }
+
+  public VerifyPaymentResult assignDeposit(InvoiceRecord invoice, AssignDepositRequest request) {
+    return update(invoice, workflow -> workflow.assignDeposit(request));
   }
 
   public void pauseDunning(InvoiceRecord invoice, DunningRequest request) {

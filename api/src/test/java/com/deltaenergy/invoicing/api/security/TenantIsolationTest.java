@@ -52,8 +52,14 @@ class TenantIsolationTest {
     if (pattern.endsWith("/extend-due-date")) {
       return "{\"reason\": \"cross-tenant probe\", \"new_due_date\": \"%s\"}".formatted(LocalDate.now().plusDays(60));
     }
+    if (pattern.startsWith("/api/admin/tenant/exchange-providers")) {
+      return "{\"providers\": []}";
+    }
     if (pattern.startsWith("/api/admin/")) {
       return "{}";
+    }
+    if (pattern.endsWith("/assign")) {
+      return "{\"reason\": \"cross-tenant probe\", \"invoice_id\": 1}";
     }
     if (pattern.endsWith("/verify-payment")) {
       return "{\"tx_hash\": \"abc123\"}";
@@ -81,6 +87,9 @@ class TenantIsolationTest {
   private String keyOfB;
   private long tenantB;
   private long keyIdOfA;
+  /** A deposit of tenant A that counts for no invoice, and a stored report of A's. */
+  private long unmatchedOfA;
+  private static final String REPORT_DAY_OF_A = "2026-11-01";
 
   @BeforeEach
   void twoTenants() throws Exception {
@@ -98,6 +107,24 @@ class TenantIsolationTest {
     keyOfB = body.at("/admin_key/key").asText();
     assertThat(keyOfB).startsWith("inv_");
     keyIdOfA = jdbc.sql("SELECT min(id) FROM api_keys WHERE tenant_id = 1").query(Long.class).single();
+    unmatchedOfA =
+        jdbc.sql(
+                """
+                INSERT INTO exchange_deposits (tenant_id, account_id, provider, tx_hash, coin, network, address,
+                    amount, confirmations, deposit_status, first_seen_at, last_seen_at)
+                VALUES (1, 'mexc:probe', 'MEXC', ?, 'BTC', 'BTC', 'bc1qprobeaddressoftenanta', 0.5, 3, 'CREDITED', now(), now())
+                RETURNING id
+                """)
+            .param("probe-" + UUID.randomUUID())
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            """
+            INSERT INTO reconciliation_reports (tenant_id, report_date, computed_at, differences, report)
+            VALUES (1, CAST(? AS date), now(), 0, CAST('{}' AS jsonb)) ON CONFLICT DO NOTHING
+            """)
+        .param(REPORT_DAY_OF_A)
+        .update();
   }
 
   @Test
@@ -142,6 +169,13 @@ class TenantIsolationTest {
       path = pattern.replace("{id}", "1");
     } else if (pattern.equals("/api/admin/api-keys/{id}")) {
       path = pattern.replace("{id}", String.valueOf(keyIdOfA));
+    } else if (pattern.startsWith("/api/reconciliation/unmatched/{id}")) {
+      path = pattern.replace("{id}", String.valueOf(unmatchedOfA));
+    } else if (endpoint.equals("GET /api/reconciliation/report")) {
+      // Tenant A's stored report of the day does not exist for tenant B.
+      HttpResponse<String> report = api.send("GET", pattern + "?date=" + REPORT_DAY_OF_A, keyOfB, null);
+      assertThat(report.statusCode()).as(endpoint + " → " + report.body()).isEqualTo(404);
+      return true;
     } else if (pattern.contains("{")) {
       return false;
     }
@@ -208,6 +242,22 @@ class TenantIsolationTest {
         } finally {
           jdbc.sql("UPDATE tenants SET logo_image = NULL, logo_media_type = NULL WHERE id = 1").update();
         }
+      }
+      case "POST /api/reconciliation/report" -> {
+        // Computing needs a worker (none here); a bad date is refused before anything is read.
+        HttpResponse<String> bad = api.send("POST", "/api/reconciliation/report?date=yesterday", keyOfB, null);
+        assertThat(bad.statusCode()).as(endpoint + " → " + bad.body()).isEqualTo(400);
+      }
+      case "PUT /api/admin/tenant/exchange-providers" -> {
+        HttpResponse<String> own =
+            api.send("PUT", "/api/admin/tenant/exchange-providers", keyOfB,
+                "{\"providers\": [{\"provider\": \"binance\", \"api_key\": \"b-key-1234\", \"api_secret\": \"b-secret\"}]}");
+        assertThat(own.statusCode()).as(endpoint + " → " + own.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM tenant_exchange_providers WHERE tenant_id = 1").query(Long.class).single())
+            .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM tenant_exchange_providers WHERE tenant_id = ?").param(tenantB)
+                .query(Long.class).single())
+            .isEqualTo(1);
       }
       case "POST /api/clients" -> {
         HttpResponse<String> created =

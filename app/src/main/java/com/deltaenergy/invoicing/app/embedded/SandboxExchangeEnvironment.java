@@ -10,9 +10,10 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Unless MEXC credentials (MEXC_API_KEY) or MEXC_BASE_URL are set, the embedded default talks to
- * its own sandbox exchange on the API's port under /sandbox, with credentials generated for this
- * run: the same MEXC client code, real HTTP, real signatures. A user who sets real keys gets the
- * real MEXC (MEXC_BASE_URL, by default https://api.mexc.com) and no sandbox at all.
+ * its own sandbox exchange on the API's port under /sandbox (MEXC first, Binance as the failover),
+ * with credentials generated for this run: the same client code, real HTTP, real signatures. A user
+ * who sets real keys gets the real MEXC (MEXC_BASE_URL, by default https://api.mexc.com) and no
+ * sandbox at all.
  */
 public class SandboxExchangeEnvironment implements EnvironmentPostProcessor {
 
@@ -41,6 +42,10 @@ public class SandboxExchangeEnvironment implements EnvironmentPostProcessor {
                     "invoicing.mexc.base-url", "http://127.0.0.1:${server.port}/sandbox",
                     "invoicing.mexc.api-key", key,
                     "invoicing.mexc.api-secret", secret,
+                    // The sandbox's Binance account: the second provider new invoices fail over to.
+                    "invoicing.binance.base-url", "http://127.0.0.1:${server.port}/sandbox/binance",
+                    "invoicing.binance.api-key", key,
+                    "invoicing.binance.api-secret", secret,
                     "invoicing.sandbox.api-key", key,
                     "invoicing.sandbox.api-secret", secret)));
   }

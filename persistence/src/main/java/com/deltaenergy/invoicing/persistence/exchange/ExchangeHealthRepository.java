@@ -50,6 +50,24 @@ public class ExchangeHealthRepository {
         .update();
   }
 
+  /** The latest check of every provider, by provider name. */
+  public List<ExchangeCheck> all() {
+    return jdbc.sql(
+            """
+            SELECT provider, checked_at, endpoint, reachable, credentials_valid, latency_ms,
+                   clock_skew_ms, permissions::text AS permissions, problems::text AS problems
+              FROM exchange_health ORDER BY provider
+            """)
+        .query(
+            (rs, n) ->
+                new ExchangeCheck(
+                    rs.getString("provider"), rs.getString("endpoint"), rs.getBoolean("reachable"),
+                    rs.getBoolean("credentials_valid"), read(rs.getString("permissions")),
+                    rs.getLong("clock_skew_ms"), rs.getLong("latency_ms"),
+                    rs.getTimestamp("checked_at").toInstant(), read(rs.getString("problems"))))
+        .list();
+  }
+
   public Optional<ExchangeCheck> latest() {
     return jdbc.sql(
             """

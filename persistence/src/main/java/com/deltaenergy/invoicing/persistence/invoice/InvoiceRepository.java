@@ -172,6 +172,51 @@ public class InvoiceRepository {
     return findById(invoiceId).orElseThrow();
   }
 
+  /**
+   * Assigns an address the exchange gives every invoice on the network (Binance); invoices on it
+   * are told apart by amount, so it is marked shared.
+   */
+  public InvoiceRecord assignSharedDepositAddress(
+      long invoiceId, String address, String memo, String exchangeNetwork) {
+    jdbc.sql(
+            """
+            UPDATE invoices SET deposit_address = ?, deposit_memo = ?, exchange_network = ?,
+                   shared_address = true, updated_at = now()
+             WHERE id = ? AND deposit_address IS NULL
+            """)
+        .params(address, memo, exchangeNetwork, invoiceId)
+        .update();
+    return findById(invoiceId).orElseThrow();
+  }
+
+  /** Whether the invoice's address is shared with other invoices (told apart by amount). */
+  public boolean hasSharedAddress(long invoiceId) {
+    return jdbc.sql("SELECT shared_address FROM invoices WHERE id = ?").param(invoiceId).query(Boolean.class).single();
+  }
+
+  /**
+   * Amounts other invoices on the same shared address hold: open ones, and ones closed within
+   * {@code closedWithin} (a late payment of theirs must not be read as a new invoice's payment).
+   */
+  public java.util.Set<BigDecimal> amountsInUseOnSharedAddress(long invoiceId, java.time.Duration closedWithin) {
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                """
+                SELECT o.crypto_amount FROM invoices o JOIN invoices i
+                    ON o.crypto_network = i.crypto_network AND o.deposit_address = i.deposit_address
+                 WHERE i.id = :id AND o.id <> i.id AND o.shared_address AND o.crypto_amount IS NOT NULL
+                   AND (o.status NOT IN ('complete', 'cancelled')
+                        OR COALESCE(o.completed_at, o.cancelled_at, o.updated_at) > now() - CAST(:within AS interval))
+                """)
+            .param("id", invoiceId)
+            .param("within", closedWithin.toSeconds() + " seconds")
+            .query(BigDecimal.class)
+            .list()
+            .stream()
+            .map(BigDecimal::stripTrailingZeros)
+            .toList());
+  }
+
   /** Stores the quote unless one is locked already; returns the invoice with the locked quote. */
   @Transactional
   public InvoiceRecord lockQuote(

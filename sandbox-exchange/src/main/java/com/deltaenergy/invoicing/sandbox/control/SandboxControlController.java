@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.sandbox.control;
 
+import com.deltaenergy.invoicing.sandbox.ledger.SandboxAddress;
 import com.deltaenergy.invoicing.sandbox.ledger.SandboxDeposit;
 import com.deltaenergy.invoicing.sandbox.ledger.SandboxLedger;
 import com.deltaenergy.invoicing.sandbox.ledger.SandboxNetwork;
@@ -52,7 +53,7 @@ public class SandboxControlController {
   public record PriceRequest(BigDecimal price) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record FaultsRequest(Double errorRate, Integer status, Long retryAfterSeconds, Long latencyMs) {}
+  public record FaultsRequest(Double errorRate, Integer status, Long retryAfterSeconds, Long latencyMs, String venue) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record DepositView(
@@ -70,7 +71,7 @@ public class SandboxControlController {
   public record PriceView(String symbol, BigDecimal price) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record FaultsView(double errorRate, int status, long retryAfterSeconds, long latencyMs) {}
+  public record FaultsView(double errorRate, int status, long retryAfterSeconds, long latencyMs, String venue) {}
 
   @PostMapping("/deposits")
   ResponseEntity<DepositView> deposit(@RequestBody DepositRequest request) {
@@ -93,6 +94,23 @@ public class SandboxControlController {
     SandboxDeposit deposit =
         ledger.deposit(request.address().trim(), request.amount(), network, request.txId(), request.memo());
     return ResponseEntity.status(HttpStatus.CREATED).body(view(deposit));
+  }
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record AddressRequest(String coin, String network) {}
+
+  /**
+   * Issues a deposit address no invoice asked for: money sent there reaches the account but no
+   * invoice, as when a client reuses an address from another context (reconciliation tests).
+   */
+  @PostMapping("/addresses")
+  ResponseEntity<SandboxAddress> address(@RequestBody AddressRequest request) {
+    require(request.coin() != null && !request.coin().isBlank(), "coin is required");
+    SandboxNetwork network =
+        SandboxNetwork.find(request.coin(), request.network())
+            .orElseThrow(() -> new IllegalArgumentException(
+                "network '" + request.network() + "' is not offered for " + request.coin()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(ledger.newAddress(network));
   }
 
   @GetMapping("/deposits")
@@ -131,14 +149,16 @@ public class SandboxControlController {
     require(latency >= 0 && latency <= 60_000, "latency_ms must be between 0 and 60000");
     long retryAfter = request.retryAfterSeconds() == null ? 0 : request.retryAfterSeconds();
     require(retryAfter >= 0, "retry_after_seconds must not be negative");
-    traffic.setFaults(new SandboxTraffic.Faults(rate, status, retryAfter, latency));
+    require(request.venue() == null || request.venue().equals("mexc") || request.venue().equals("binance"),
+        "venue must be mexc or binance (or absent: both)");
+    traffic.setFaults(new SandboxTraffic.Faults(rate, status, retryAfter, latency, request.venue()));
     return currentFaults();
   }
 
   @GetMapping("/faults")
   FaultsView currentFaults() {
     SandboxTraffic.Faults faults = traffic.faults();
-    return new FaultsView(faults.errorRate(), faults.status(), faults.retryAfterSeconds(), faults.latencyMs());
+    return new FaultsView(faults.errorRate(), faults.status(), faults.retryAfterSeconds(), faults.latencyMs(), faults.venue());
   }
 
   @DeleteMapping("/faults")

@@ -71,10 +71,36 @@ public class SandboxLedger {
   public synchronized SandboxAddress newAddress(SandboxNetwork network) {
     SandboxAddress address =
         new SandboxAddress(
-            network.coin(), network.label(), addresses.next(network.network()), null, clock.instant());
+            network.coin(), network.label(), addresses.next(network.network()), null, clock.instant(),
+            SandboxAddress.MEXC);
     issuedAddresses.add(address);
     save();
     return address;
+  }
+
+  /**
+   * Binance's behaviour: one deposit address per coin and network on an account, the same on
+   * every request. Created on first request.
+   */
+  public synchronized SandboxAddress sharedAddress(String venue, SandboxNetwork network) {
+    Optional<SandboxAddress> existing =
+        issuedAddresses.stream()
+            .filter(a -> venue.equals(a.venue()) && a.network().equals(network.label()))
+            .findFirst();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    SandboxAddress address =
+        new SandboxAddress(
+            network.coin(), network.label(), addresses.next(network.network()), null, clock.instant(), venue);
+    issuedAddresses.add(address);
+    save();
+    return address;
+  }
+
+  /** The venue whose account a deposit to this address reaches. */
+  public synchronized String venueOf(String address) {
+    return findAddress(address).map(SandboxAddress::venueOrMexc).orElse(SandboxAddress.MEXC);
   }
 
   public synchronized List<SandboxAddress> addresses(String coin, Predicate<SandboxAddress> filter) {

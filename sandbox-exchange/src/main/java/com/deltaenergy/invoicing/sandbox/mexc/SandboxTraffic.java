@@ -21,8 +21,22 @@ public class SandboxTraffic {
    * Faults to inject: a share of calls answered with {@code status} (e.g. 503, or 429 with
    * Retry-After), and extra latency on every call.
    */
-  public record Faults(double errorRate, int status, long retryAfterSeconds, long latencyMs) {
+  public record Faults(double errorRate, int status, long retryAfterSeconds, long latencyMs, String venue) {
     public static final Faults NONE = new Faults(0, 503, 0, 0);
+
+    /** Faults on every emulated exchange. */
+    public Faults(double errorRate, int status, long retryAfterSeconds, long latencyMs) {
+      this(errorRate, status, retryAfterSeconds, latencyMs, null);
+    }
+
+    /** Whether the faults apply to a request: all venues, or the one named ("mexc", "binance"). */
+    public boolean appliesTo(String requestUri) {
+      if (venue == null) {
+        return true;
+      }
+      boolean binance = requestUri.startsWith("/sandbox/binance/");
+      return "binance".equals(venue) == binance;
+    }
   }
 
   /** What the sandbox saw of one endpoint; snake_case JSON like the rest of the control API. */

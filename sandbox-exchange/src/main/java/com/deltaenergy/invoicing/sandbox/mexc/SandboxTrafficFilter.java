@@ -30,10 +30,13 @@ public class SandboxTrafficFilter extends OncePerRequestFilter {
     String endpoint = request.getMethod() + " " + request.getRequestURI();
     if (!traffic.admit(endpoint)) {
       long retryAfter = Math.max(1, properties.rateLimitWindow().toSeconds());
-      write(response, 429, 429, "Too Many Requests", retryAfter);
+      write(response, 429, binance(request) ? -1003 : 429, "Too Many Requests", retryAfter);
       return;
     }
     SandboxTraffic.Faults faults = traffic.faults();
+    if (!faults.appliesTo(request.getRequestURI())) {
+      faults = SandboxTraffic.Faults.NONE;
+    }
     if (faults.latencyMs() > 0) {
       try {
         Thread.sleep(faults.latencyMs());
@@ -44,10 +47,16 @@ public class SandboxTrafficFilter extends OncePerRequestFilter {
     }
     if (faults.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < faults.errorRate()) {
       traffic.recordInjectedFault(endpoint);
-      write(response, faults.status(), faults.status(), "Injected sandbox fault", faults.retryAfterSeconds());
+      write(response, faults.status(), binance(request) ? (faults.status() == 429 ? -1003 : -1001) : faults.status(), "Injected sandbox fault",
+          faults.retryAfterSeconds());
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** Binance's endpoints answer with Binance's negative error codes. */
+  private static boolean binance(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/sandbox/binance/");
   }
 
   private static void write(

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.AssignDepositRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequest;
@@ -41,6 +42,13 @@ public interface InvoiceWorkflow {
 
   @UpdateValidatorMethod(updateName = "verifyPayment")
   void validateVerifyPayment(VerifyPaymentRequest request);
+
+  /** Counts an unmatched deposit for this invoice, as a payment; at most once per deposit. */
+  @UpdateMethod
+  VerifyPaymentResult assignDeposit(AssignDepositRequest request);
+
+  @UpdateValidatorMethod(updateName = "assignDeposit")
+  void validateAssignDeposit(AssignDepositRequest request);
 
   @UpdateMethod
   InvoiceStatusView cancel(CancelRequest request);

@@ -12,6 +12,7 @@ import com.deltaenergy.invoicing.workflows.exchange.ExchangeActivities;
 import com.deltaenergy.invoicing.workflows.exchange.Quote;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStoreActivities.AuditEntry;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStoreActivities.LoadedInvoice;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.AssignDepositRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequest;
@@ -56,6 +57,8 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   /** Change id of the manual TxID lookup in the tenant's own exchange account. */
   static final String TENANT_EXCHANGE_ACCOUNT = "tenant-exchange-account";
+  /** Change id of counting an unmatched deposit an operator assigned to the invoice. */
+  static final String ASSIGN_UNMATCHED_DEPOSIT = "assign-unmatched-deposit";
 
 
   private static final Logger log = Workflow.getLogger(InvoiceWorkflowImpl.class);
@@ -692,6 +695,48 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   private VerifyPaymentResult rejected(String txHash, String requestedBy, String reason) {
     audit("verify_payment", requestedBy, "rejected: " + reason, "{\"tx_hash\":\"" + txHash + "\"}");
     return new VerifyPaymentResult(Verdict.REJECTED, reason, txHash, null);
+  }
+
+  @Override
+  public VerifyPaymentResult assignDeposit(AssignDepositRequest request) {
+    return submit(
+        new Command<>() {
+          @Override
+          VerifyPaymentResult apply() {
+            // Version 1: the update exists. Histories recorded before it never contain it.
+            Workflow.getVersion(ASSIGN_UNMATCHED_DEPOSIT, Workflow.DEFAULT_VERSION, 1);
+            return UnmatchedDepositAssignment.apply(request, new UnmatchedDepositAssignment.Invoice() {
+              @Override
+              public InvoiceState state() {
+                return state;
+              }
+
+              @Override
+              public Instant now() {
+                return InvoiceWorkflowImpl.now();
+              }
+
+              @Override
+              public void audit(String action, String actor, String reason, String details) {
+                InvoiceWorkflowImpl.this.audit(action, actor, reason, details);
+              }
+
+              @Override
+              public void paymentsChanged() {
+                assessPayments();
+              }
+            });
+          }
+        });
+  }
+
+  @Override
+  public void validateAssignDeposit(AssignDepositRequest request) {
+    requireReason(request.reason(), request.requestedBy());
+    if (request.deposit() == null || request.deposit().txId() == null) {
+      throw invalidRequest("the deposit is required");
+    }
+    requireAwaitingPayment("assigned a deposit");
   }
 
   @Override

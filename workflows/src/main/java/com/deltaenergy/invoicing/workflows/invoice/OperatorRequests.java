@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
+import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import java.time.LocalDate;
 
 /** What operators ask of an invoice. Each names who asks and why; both go to the audit trail. */
@@ -14,6 +15,15 @@ public final class OperatorRequests {
   public record RequoteRequest(String reason, String requestedBy) {}
 
   public record VerifyPaymentRequest(String txHash, String requestedBy) {}
+
+  /**
+   * Counts a deposit that reached no open invoice's address (or was flagged on another invoice)
+   * for this invoice, as an operator decided on reconciliation.
+   *
+   * @param unmatchedId the reconciliation record of the deposit
+   */
+  public record AssignDepositRequest(
+      long unmatchedId, ObservedDeposit deposit, String reason, String requestedBy) {}
 
   public record DunningRequest(String reason, String requestedBy) {}
 

@@ -1,0 +1,268 @@
+package com.deltaenergy.invoicing.activities.exchange.binance;
+
+import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
+import com.deltaenergy.invoicing.activities.exchange.mexc.MexcSignature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binance Spot and wallet (SAPI) endpoints over OkHttp. SIGNED calls carry every parameter in the
+ * query string followed by {@code timestamp}, {@code recvWindow} and the HMAC-SHA256
+ * {@code signature} of that text, with the key in X-MBX-APIKEY. Binance bans an IP that keeps
+ * calling after a 429 (418, for minutes to days), so after a 429 or 418 this client makes no call
+ * until Retry-After has passed. The same client talks to the sandbox exchange.
+ */
+public class BinanceClient {
+
+  private static final Logger log = LoggerFactory.getLogger(BinanceClient.class);
+  static final String API_KEY_HEADER = "X-MBX-APIKEY";
+  /** Request weight used in the current minute, as Binance reports it (IP limit 6000). */
+  static final String USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT-1M";
+  private static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(60);
+
+  private final OkHttpClient http;
+  private final Supplier<String> baseUrl;
+  private final String apiKey;
+  private final String apiSecret;
+  private final Duration recvWindow;
+  private final Duration timeSyncInterval;
+  private final Clock clock;
+  private final ObjectMapper json =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private volatile long clockOffsetMillis;
+  private volatile Instant clockSyncedAt;
+  private volatile Instant blockedUntil;
+  private volatile int usedWeight;
+
+  public BinanceClient(
+      OkHttpClient http, Supplier<String> baseUrl, String apiKey, String apiSecret, Duration recvWindow,
+      Duration timeSyncInterval, Clock clock) {
+    this.http = http;
+    this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
+    this.apiSecret = apiSecret;
+    this.recvWindow = recvWindow;
+    this.timeSyncInterval = timeSyncInterval;
+    this.clock = clock;
+  }
+
+  public String baseUrl() {
+    return baseUrl.get();
+  }
+
+  public boolean hasCredentials() {
+    return !apiKey.isBlank() && !apiSecret.isBlank();
+  }
+
+  /** The weight Binance last reported for this minute. */
+  public int usedWeight() {
+    return usedWeight;
+  }
+
+  public void ping() {
+    call("GET", "/api/v3/ping", Map.of(), false, new TypeReference<JsonNode>() {});
+  }
+
+  public long serverTime() {
+    return call("GET", "/api/v3/time", Map.of(), false, new TypeReference<BinanceApi.ServerTime>() {}).serverTime();
+  }
+
+  public BinanceApi.TickerPrice tickerPrice(String symbol) {
+    return call("GET", "/api/v3/ticker/price", ordered("symbol", symbol), false,
+        new TypeReference<BinanceApi.TickerPrice>() {});
+  }
+
+  public List<BinanceApi.CoinConfig> coinConfigs() {
+    return call("GET", "/sapi/v1/capital/config/getall", Map.of(), true,
+        new TypeReference<List<BinanceApi.CoinConfig>>() {});
+  }
+
+  public BinanceApi.DepositAddress depositAddress(String coin, String network) {
+    return call("GET", "/sapi/v1/capital/deposit/address", ordered("coin", coin, "network", network), true,
+        new TypeReference<BinanceApi.DepositAddress>() {});
+  }
+
+  /** One page of a coin's deposit history in [start, end] (at most 90 days, 1000 records). */
+  public List<BinanceApi.DepositRecord> depositHistory(String coin, Instant start, Instant end, int offset, int limit) {
+    Map<String, String> params = ordered("coin", coin);
+    params.put("startTime", String.valueOf(start.toEpochMilli()));
+    params.put("endTime", String.valueOf(end.toEpochMilli()));
+    params.put("offset", String.valueOf(offset));
+    params.put("limit", String.valueOf(limit));
+    return call("GET", "/sapi/v1/capital/deposit/hisrec", params, true,
+        new TypeReference<List<BinanceApi.DepositRecord>>() {});
+  }
+
+  public BinanceApi.ApiRestrictions apiRestrictions() {
+    return call("GET", "/sapi/v1/account/apiRestrictions", Map.of(), true,
+        new TypeReference<BinanceApi.ApiRestrictions>() {});
+  }
+
+  public long clockOffsetMillis() {
+    syncClockIfStale();
+    return clockOffsetMillis;
+  }
+
+  public void syncClock() {
+    long before = clock.millis();
+    long server = serverTime();
+    long after = clock.millis();
+    clockOffsetMillis = server - (before + after) / 2;
+    clockSyncedAt = clock.instant();
+  }
+
+  private void syncClockIfStale() {
+    Instant synced = clockSyncedAt;
+    if (synced == null || synced.plus(timeSyncInterval).isBefore(clock.instant())) {
+      syncClock();
+    }
+  }
+
+  private <T> T call(String method, String path, Map<String, String> params, boolean signed, TypeReference<T> type) {
+    try {
+      return send(method, path, params, signed, type);
+    } catch (BinanceException e) {
+      if (signed && e.code() != null && e.code() == BinanceException.TIMESTAMP_OUTSIDE_RECV_WINDOW) {
+        syncClock();
+        return send(method, path, params, signed, type);
+      }
+      throw e;
+    }
+  }
+
+  private <T> T send(String method, String path, Map<String, String> params, boolean signed, TypeReference<T> type) {
+    String described = method + " " + path;
+    Instant blocked = blockedUntil;
+    if (blocked != null && clock.instant().isBefore(blocked)) {
+      throw new BinanceException(
+          ExchangeException.Kind.RATE_LIMITED,
+          described + " not sent: Binance asked us to wait until " + blocked, 0, null,
+          Duration.between(clock.instant(), blocked), null);
+    }
+    String query = encode(params);
+    Request.Builder request = new Request.Builder();
+    if (signed) {
+      if (!hasCredentials()) {
+        throw new BinanceException(
+            ExchangeException.Kind.AUTHENTICATION,
+            "Binance credentials are not configured (set BINANCE_API_KEY and BINANCE_API_SECRET)", 0, null, null, null);
+      }
+      syncClockIfStale();
+      long timestamp = clock.millis() + clockOffsetMillis;
+      query = (query.isEmpty() ? "" : query + "&") + "recvWindow=" + recvWindow.toMillis() + "&timestamp=" + timestamp;
+      query = query + "&signature=" + MexcSignature.sign(apiSecret, query);
+      request.header(API_KEY_HEADER, apiKey);
+    }
+    String url = baseUrl.get() + path;
+    request.url(query.isEmpty() ? url : url + "?" + query).method(method, null);
+    try (Response response = http.newCall(request.build()).execute()) {
+      ResponseBody body = response.body();
+      String text = body == null ? "" : body.string();
+      String weight = response.header(USED_WEIGHT_HEADER);
+      if (weight != null) {
+        try {
+          usedWeight = Integer.parseInt(weight.trim());
+        } catch (NumberFormatException ignored) {
+          // a malformed header says nothing
+        }
+      }
+      if (!response.isSuccessful()) {
+        throw failure(described, response.code(), text, response.header("Retry-After"));
+      }
+      return json.readValue(text, type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new BinanceException(
+          ExchangeException.Kind.REJECTED, described + " returned an unexpected body: " + e.getOriginalMessage(),
+          200, null, null, null);
+    } catch (InterruptedIOException e) {
+      throw new BinanceException(ExchangeException.Kind.UNAVAILABLE, described + " timed out", 0, null, null, e);
+    } catch (IOException e) {
+      throw new BinanceException(
+          ExchangeException.Kind.UNAVAILABLE,
+          described + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), 0, null, null, e);
+    }
+  }
+
+  private BinanceException failure(String described, int status, String body, String retryAfterHeader) {
+    Integer code = null;
+    String message = null;
+    try {
+      JsonNode node = json.readTree(body);
+      if (node != null && node.has("code")) {
+        code = node.get("code").asInt();
+        message = node.path("msg").asText(null);
+      }
+    } catch (IOException notJson) {
+      // a bare gateway page: the HTTP status alone
+    }
+    ExchangeException.Kind kind = BinanceException.classify(status, code);
+    Duration retryAfter = parseRetryAfter(retryAfterHeader);
+    if (kind == ExchangeException.Kind.RATE_LIMITED) {
+      Duration wait = retryAfter == null ? DEFAULT_BACKOFF : retryAfter;
+      blockedUntil = clock.instant().plus(wait);
+      retryAfter = wait;
+      log.warn("Binance rate limit ({}): no calls for {} s", status, wait.toSeconds());
+    }
+    StringBuilder text = new StringBuilder(described).append(" failed: HTTP ").append(status);
+    if (code != null) {
+      text.append(", Binance code ").append(code);
+    }
+    if (message != null) {
+      text.append(" (").append(message).append(')');
+    }
+    if (kind == ExchangeException.Kind.AUTHENTICATION) {
+      text.append(". Check the Binance key, its permissions (Enable Reading) and IP allow-list.");
+    }
+    return new BinanceException(kind, text.toString(), status, code, retryAfter, null);
+  }
+
+  static Duration parseRetryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Long.parseLong(header.trim()));
+    } catch (NumberFormatException httpDate) {
+      return null;
+    }
+  }
+
+  static String encode(Map<String, String> params) {
+    List<String> pairs = new ArrayList<>();
+    params.forEach(
+        (name, value) ->
+            pairs.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+    return String.join("&", pairs);
+  }
+
+  private static Map<String, String> ordered(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}
