@@ -38,6 +38,8 @@ import org.springframework.stereotype.Service;
 public class InvoiceService {
 
   private static final int MAX_PAGE = 500;
+  /** The largest USD figure an invoice stores (amount_usd's own bound: 12 digits and cents). */
+  static final BigDecimal MAX_USD = new BigDecimal("999999999999.99");
 
   private final InvoiceRepository invoices;
   private final ClientRepository clients;
@@ -47,6 +49,7 @@ public class InvoiceService {
   private final Clock clock;
   private final IdempotentInvoiceCreation idempotent;
   private final ObjectMapper json;
+  private final DueDateWindow dueDates;
 
   public InvoiceService(
       InvoiceRepository invoices,
@@ -56,7 +59,9 @@ public class InvoiceService {
       PaymentRepository payments,
       Clock clock,
       IdempotentInvoiceCreation idempotent,
-      ObjectMapper json) {
+      ObjectMapper json,
+      DueDateWindow dueDates) {
+    this.dueDates = dueDates;
     this.idempotent = idempotent;
     this.json = json;
     this.invoices = invoices;
@@ -180,6 +185,10 @@ public class InvoiceService {
       problems.add(
           new FieldProblem("due_date", "must not be before the issue date " + issueDate));
     }
+    LocalDate latestDue = issueDate.plus(dueDates.maxAhead());
+    if (request.dueDate().isAfter(latestDue)) {
+      problems.add(new FieldProblem("due_date", "must not be after " + latestDue));
+    }
 
     List<LineItem> lineItems = new ArrayList<>();
     BigDecimal subtotal;
@@ -188,19 +197,28 @@ public class InvoiceService {
     BigDecimal rate = request.taxRatePercent();
     boolean hasLines = request.lineItems() != null && !request.lineItems().isEmpty();
     if (hasLines) {
-      for (CreateInvoiceRequest.LineItemRequest line : request.lineItems()) {
+      for (int i = 0; i < request.lineItems().size(); i++) {
+        CreateInvoiceRequest.LineItemRequest line = request.lineItems().get(i);
+        BigDecimal amount = InvoiceAmounts.lineAmount(line.quantity(), line.unitPriceUsd());
+        if (amount.compareTo(MAX_USD) > 0) {
+          problems.add(
+              new FieldProblem(
+                  "line_items[" + i + "]",
+                  "quantity × unit_price_usd must be at most " + MAX_USD.toPlainString()));
+        }
         lineItems.add(
             new LineItem(
-                line.description().trim(),
-                line.quantity(),
-                InvoiceAmounts.usd(line.unitPriceUsd()),
-                InvoiceAmounts.lineAmount(line.quantity(), line.unitPriceUsd())));
+                line.description().trim(), line.quantity(), InvoiceAmounts.usd(line.unitPriceUsd()), amount));
       }
       subtotal = InvoiceAmounts.subtotal(lineItems.stream().map(LineItem::amountUsd).toList());
       tax = InvoiceAmounts.tax(subtotal, rate);
       total = subtotal.add(tax);
       if (total.signum() <= 0) {
         problems.add(new FieldProblem("line_items", "must add up to more than 0"));
+      } else if (total.compareTo(MAX_USD) > 0) {
+        problems.add(
+            new FieldProblem(
+                "line_items", "must add up, with tax, to at most " + MAX_USD.toPlainString()));
       }
       if (request.amountUsd() != null && request.amountUsd().compareTo(total) != 0) {
         problems.add(

@@ -66,6 +66,14 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   static final Duration WATCH_CLOSED_ADDRESS_FOR = Duration.ofDays(30);
   /** How long a failed issue step waits before trying again (or for an operator's retry). */
   static final Duration ISSUE_RETRY_AFTER = Duration.ofMinutes(10);
+  /**
+   * Change id: a timer derived from the invoice's dates (overdue, dunning) waits at most
+   * {@link #LONGEST_TIMER}, then the loop works out the next deadline again. Before it, a due date
+   * far in the future made a duration Temporal refuses, and every workflow task failed.
+   */
+  static final String CLAMPED_TIMERS = "clamped-timers";
+  /** Far below Temporal's limit; waking once a year to look again costs nothing. */
+  static final Duration LONGEST_TIMER = Duration.ofDays(365);
 
   private static final RetryOptions UNTIL_IT_WORKS =
       RetryOptions.newBuilder()
@@ -217,7 +225,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       if (deadline == null) {
         Workflow.await(somethingToDo);
       } else {
-        Workflow.await(Duration.between(now(), deadline).plusMillis(1), somethingToDo);
+        Workflow.await(untilDeadline(deadline), somethingToDo);
       }
       handleObservations();
       handleCommands();
@@ -229,6 +237,20 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       }
     }
     finish();
+  }
+
+  /**
+   * How long to wait for a deadline. Dates come from people (a due date in the year 99999): the
+   * wait is capped, and the loop simply comes round again when the capped timer fires.
+   */
+  private Duration untilDeadline(Instant deadline) {
+    Duration wait = Duration.between(now(), deadline).plusMillis(1);
+    if (wait.compareTo(LONGEST_TIMER) <= 0) {
+      return wait;
+    }
+    // Asked only when it matters: histories of ordinary invoices carry no marker for it.
+    int version = Workflow.getVersion(CLAMPED_TIMERS, Workflow.DEFAULT_VERSION, 1);
+    return version == Workflow.DEFAULT_VERSION ? wait : LONGEST_TIMER;
   }
 
   // ---- issuing ----
