@@ -22,6 +22,7 @@ import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymen
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.deltaenergy.invoicing.workflows.notification.NotificationActivities;
 import com.deltaenergy.invoicing.workflows.payment.DepositObservation;
+import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.Payment;
 import com.deltaenergy.invoicing.workflows.payment.PaymentAssessment;
@@ -72,6 +73,11 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
    * far in the future made a duration Temporal refuses, and every workflow task failed.
    */
   static final String CLAMPED_TIMERS = "clamped-timers";
+  /**
+   * Change id: a cancel is refused while a deposit that counts is still confirming, naming it.
+   * Before it, such a cancel hid money on its way in (the deposit stayed counted, unflagged).
+   */
+  static final String NO_CANCEL_WHILE_CONFIRMING = "no-cancel-while-confirming";
   /** Far below Temporal's limit; waking once a year to look again costs nothing. */
   static final Duration LONGEST_TIMER = Duration.ofDays(365);
 
@@ -530,6 +536,12 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
           @Override
           InvoiceStatusView apply() {
             requireCancellable();
+            Optional<Payment> confirming = confirmingPayment();
+            // Asked only when it matters: histories of ordinary cancels carry no marker for it.
+            if (confirming.isPresent()
+                && Workflow.getVersion(NO_CANCEL_WHILE_CONFIRMING, Workflow.DEFAULT_VERSION, 1) == 1) {
+              throw confirmingRefusal(confirming.get());
+            }
             state.cancelled(now(), request.reason(), request.requestedBy());
             recordChange();
             audit("cancel", request.requestedBy(), request.reason(), null);
@@ -543,6 +555,26 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   public void validateCancel(CancelRequest request) {
     requireReason(request.reason(), request.requestedBy());
     requireCancellable();
+    Optional<Payment> confirming = confirmingPayment();
+    if (confirming.isPresent()) {
+      throw confirmingRefusal(confirming.get());
+    }
+  }
+
+  /** A deposit that counts for this invoice and is not yet final on the exchange. */
+  private Optional<Payment> confirmingPayment() {
+    int required = state.policy().confirmationsRequired();
+    return state.payments().stream()
+        .filter(p -> p.counts() && !p.confirmed(required) && p.depositStatus() != DepositStatus.FAILED)
+        .findFirst();
+  }
+
+  private ApplicationFailure confirmingRefusal(Payment payment) {
+    return invalidState(
+        "deposit " + payment.txId() + " (" + payment.amount().toPlainString() + " " + payment.coinCode()
+            + ", " + payment.confirmations() + " of " + state.policy().confirmationsRequired()
+            + " confirmations) counts for this invoice and is still confirming; cancel once it is final,"
+            + " or it would hide that money");
   }
 
   private void requireCancellable() {

@@ -1,9 +1,14 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent.Type;
+import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
+import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -32,5 +37,40 @@ class InvoiceWorkflowHardeningTest extends InvoiceWorkflowTestSupport {
         .filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
         .allMatch(e -> e.getTimerStartedEventAttributes().getStartToFireTimeout().getSeconds()
             <= InvoiceWorkflowImpl.LONGEST_TIMER.toSeconds());
+  }
+
+  @Test
+  void aCancelIsRefusedWhileACountingDepositConfirmsNamingIt() {
+    InvoiceWorkflow invoice = issue(202, 10);
+    observe(invoice, btc(202, "tx-on-its-way", "0.05000000", 1));
+    awaitStatus(invoice, InvoiceStatus.CONFIRMING);
+
+    assertThatThrownBy(() -> invoice.cancel(new CancelRequest("client says they did not pay", "ops")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("tx-on-its-way")
+        .hasMessageContaining("1 of 3 confirmations");
+    InvoiceState after = invoice.status().state();
+    assertThat(after.status()).isEqualTo(InvoiceStatus.CONFIRMING);
+    assertThat(after.assessment().pending()).isEqualByComparingTo("0.05");
+
+    // the money is not lost from view: it confirms and the invoice completes
+    observe(invoice, btc(202, "tx-on-its-way", "0.05000000", 3));
+    awaitStatus(invoice, InvoiceStatus.COMPLETE);
+    assertThat(notifications.types()).doesNotContain(Type.CANCELLED);
+  }
+
+  @Test
+  void aDepositTheExchangeRejectedDoesNotBlockACancel() {
+    InvoiceWorkflow invoice = issue(203, 10);
+    ObservedDeposit failed = btc(203, "tx-bounced", "0.05000000", 0);
+    observe(invoice, new ObservedDeposit(
+        failed.txId(), failed.coin(), failed.coinCode(), failed.network(), failed.exchangeNetwork(),
+        failed.address(), failed.memo(), failed.amount(), 0, DepositStatus.FAILED, failed.insertedAt(),
+        failed.rawRecord()));
+    await(invoice, s -> !s.payments().isEmpty());
+
+    InvoiceStatusView cancelled = invoice.cancel(new CancelRequest("issued twice", "ops"));
+    assertThat(cancelled.state().status()).isEqualTo(InvoiceStatus.CANCELLED);
   }
 }
