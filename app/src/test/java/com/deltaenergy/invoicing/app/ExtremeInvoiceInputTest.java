@@ -2,16 +2,8 @@ package com.deltaenergy.invoicing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -19,9 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Extreme due dates, amounts, quantities, tax rates and line counts through the real API, worker,
@@ -29,33 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * invoice is sent and a full payment takes it to complete. An accepted invoice that cannot be paid
  * to completion fails this test (issue 18, point 1).
  */
-@SpringBootTest(
-    classes = CryptoInvoicingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-      "invoicing.database.embedded.ephemeral=true",
-      "invoicing.payments.polling-interval=1s",
-      "invoicing.sandbox.confirmation-interval=0s",
-      "invoicing.sandbox.state-file=",
-    })
-class ExtremeInvoiceInputTest {
+class ExtremeInvoiceInputTest extends EmbeddedStackTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int PORT = 5121;
   private static final LocalDate TODAY = LocalDate.now();
-
-  @DynamicPropertySource
-  static void ports(DynamicPropertyRegistry registry) throws Exception {
-    Path data = Files.createTempDirectory("invoicing-extremes");
-    registry.add("server.port", () -> PORT);
-    registry.add("invoicing.temporal.embedded.port", () -> 7320);
-    registry.add("invoicing.notifications.smtp.port", () -> 3120);
-    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
-  }
 
   /** name, the body's varying fields, and the field a 400 must name (null: it must complete). */
   static Stream<Arguments> inputs() {
@@ -116,12 +81,7 @@ class ExtremeInvoiceInputTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(answer.get("status").asText()).isEqualTo("sent");
     long id = answer.get("id").asLong();
-    JsonNode deposit =
-        send("POST", "/sandbox/deposits",
-            "{\"address\": \"" + answer.get("deposit_address").asText() + "\", \"amount\": "
-                + answer.get("crypto_amount").asText() + ", \"coin\": \"USDT\", \"network\": \"TRC20\"}",
-            201);
-    send("POST", "/sandbox/deposits/" + deposit.get("tx_id").asText() + "/confirmations", "{\"confirmations\": 64}", 200);
+    payInFull(answer, "USDT", "TRC20");
     JsonNode complete = awaitInvoice(id, i -> i.get("status").asText().equals("complete"));
     assertThat(complete.get("amount_received").decimalValue()).isEqualByComparingTo(answer.get("crypto_amount").decimalValue());
   }
@@ -136,33 +96,5 @@ class ExtremeInvoiceInputTest {
 
   private static String due(Object date) {
     return ", \"due_date\": \"" + date + "\"";
-  }
-
-  private JsonNode awaitInvoice(long id, java.util.function.Predicate<JsonNode> condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode invoice = send("GET", "/api/invoice/" + id, null, 200);
-    while (!condition.test(invoice)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("never complete; last: " + invoice);
-      }
-      Thread.sleep(200);
-      invoice = send("GET", "/api/invoice/" + id, null, 200);
-    }
-    return invoice;
-  }
-
-  private static JsonNode send(String method, String path, String body, int expectedStatus) throws Exception {
-    HttpResponse<String> response = exchange(method, path, body);
-    assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isEqualTo(expectedStatus);
-    return JSON.readTree(response.body());
-  }
-
-  private static HttpResponse<String> exchange(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
-            .header("Authorization", TestApiKeys.BEARER)
-            .header("Content-Type", "application/json");
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -12,6 +12,7 @@ import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.payment.DepositObservation;
+import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.PaymentFlag;
 import com.deltaenergy.invoicing.workflows.scanner.DepositScanActivities.ScanResult;
@@ -143,7 +144,13 @@ public class DepositScanner {
     return signalled;
   }
 
-  /** Deposits to a closed invoice's address: recorded once, never counted, an operator told. */
+  /** A closed address with a deposit still pending is looked at for at least this long again. */
+  static final Duration FOLLOW_PENDING_FOR = Duration.ofDays(1);
+
+  /**
+   * Deposits to a closed invoice's address: recorded once, never counted, an operator told once;
+   * their confirmations and status follow the exchange until final there.
+   */
   private void recordLateDeposits(DepositWatch watch, List<ObservedDeposit> deposits) {
     PaymentFlag flag =
         InvoiceStatus.CANCELLED.wireName().equals(watch.finalStatus())
@@ -162,6 +169,9 @@ public class DepositScanner {
             deposit.key(), watch.workflowId(), watch.finalStatus(), flag);
         lateDepositAlerts.alert(watch.invoiceId(), deposit, flag);
       }
+    }
+    if (deposits.stream().anyMatch(d -> d.status() == DepositStatus.PENDING)) {
+      watches.keepClosedWatchUntil(watch.invoiceId(), clock.instant().plus(FOLLOW_PENDING_FOR));
     }
   }
 

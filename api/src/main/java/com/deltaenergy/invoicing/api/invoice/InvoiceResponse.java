@@ -142,6 +142,16 @@ public record InvoiceResponse(
 
   /** The stored invoice with its lifecycle as the running workflow sees it now. */
   public static InvoiceResponse of(InvoiceRecord invoice, InvoiceStatusView view) {
+    return live(invoice, view, view.state().payments().stream().map(PaymentResponse::of).toList());
+  }
+
+  /** The workflow's lifecycle with the payments as recorded (a closed invoice's late deposits). */
+  public static InvoiceResponse of(InvoiceRecord invoice, InvoiceStatusView view, List<PaymentRecord> recorded) {
+    return live(invoice, view, recorded.stream().map(PaymentResponse::of).toList());
+  }
+
+  private static InvoiceResponse live(
+      InvoiceRecord invoice, InvoiceStatusView view, List<PaymentResponse> payments) {
     InvoiceState state = view.state();
     PaymentAssessment assessment = state.assessment();
     DunningStage next = view.nextDunningStage();
@@ -162,7 +172,7 @@ public record InvoiceResponse(
         assessment != null && assessment.overpaid(), state.overdue(), state.paidAt(), state.paidLate(),
         state.paidManually(), state.cancelledAt(), state.cancelReason(), state.completedAt(),
         state.policy().confirmationsRequired(),
-        state.payments().stream().map(PaymentResponse::of).toList(), view.nextCheckAt(),
+        payments, view.nextCheckAt(),
         new DunningResponse(lastSent, state.dunningPaused(), next == null ? null : next.number(),
             next == null ? null : next.dueAt()),
         new CfoSyncResponse(cfo.status().name().toLowerCase(), cfo.attempts(), cfo.lastError(),

@@ -117,12 +117,18 @@ public class InvoiceService {
     return invoices.findById(tenantId, id).orElseThrow(() -> new NotFoundException("invoice", id));
   }
 
-  /** The invoice with its live lifecycle when its workflow answers, else as last recorded. */
+  /**
+   * The invoice with its live lifecycle when its workflow answers, else as last recorded. A closed
+   * invoice's payments are the recorded ones: they include deposits that arrived after it closed
+   * (flagged), which its workflow no longer follows.
+   */
   public InvoiceResponse view(long tenantId, long id) {
     InvoiceRecord invoice = get(tenantId, id);
     return workflows
         .status(invoice)
-        .map(view -> InvoiceResponse.of(invoice, view))
+        .map(view -> view.state().status().isFinal()
+            ? InvoiceResponse.of(invoice, view, payments.forInvoice(tenantId, id))
+            : InvoiceResponse.of(invoice, view))
         .orElseGet(() -> InvoiceResponse.of(invoice, payments.forInvoice(tenantId, id)));
   }
 
