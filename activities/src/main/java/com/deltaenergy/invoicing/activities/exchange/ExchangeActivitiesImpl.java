@@ -92,8 +92,13 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
     if (invoice.rateLockedAt() != null && !invoice.rateLockedAt().equals(previousLockedAt)) {
       return quote(invoice); // this re-quote already happened (a retried call)
     }
-    ExchangePrices.UsdPrice price = exchange(() -> prices.usd(invoice.currency()));
+    // An operator asked for a new price: the cached one may be the very price being replaced.
+    ExchangePrices.UsdPrice price = exchange(() -> prices.fresh(invoice.currency()));
     BigDecimal amount = CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency());
+    if (invoice.exchangeRate() != null && invoice.exchangeRate().compareTo(price.usd()) == 0
+        && invoice.cryptoAmount() != null && invoice.cryptoAmount().compareTo(amount) == 0) {
+      return quote(invoice); // the same rate: the quote stands, unchanged
+    }
     return quote(invoices.replaceQuote(invoiceId, previousLockedAt, amount, price.usd(), price.pricedAt(), price.source()));
   }
 

@@ -84,6 +84,24 @@ class ExchangeActivitiesTest extends SandboxBackedTest {
   }
 
   @Test
+  void aRequoteReadsAFreshPriceInsideTheCacheWindowAndKeepsAnUnchangedQuote() {
+    InvoiceRecord invoice = invoice(PaymentNetwork.TAO, "5000.00");
+    Quote locked = activities.lockQuote(invoice.id());
+
+    // moments later, well inside the price cache's life (the lock may itself have used the cache)
+    control("PUT", "/prices/TAOUSDT", "{\"price\": 500.5}");
+    assertThat(locked.exchangeRate()).isNotEqualByComparingTo("500.5");
+    Quote requoted = activities.requote(invoice.id(), locked.lockedAt());
+    assertThat(requoted.exchangeRate()).isEqualByComparingTo("500.5");
+    assertThat(requoted.cryptoAmount()).isEqualByComparingTo(
+        new BigDecimal("5000.00").divide(new BigDecimal("500.5"), 9, java.math.RoundingMode.CEILING));
+
+    Quote again = activities.requote(invoice.id(), requoted.lockedAt());
+    assertThat(again).isEqualTo(requoted);
+    assertThat(invoices.findById(invoice.id()).orElseThrow().rateLockedAt()).isEqualTo(requoted.lockedAt());
+  }
+
+  @Test
   void refusesAnAddressTheNetworkWouldReject() {
     ExchangeProvider broken =
         new ExchangeProvider() {

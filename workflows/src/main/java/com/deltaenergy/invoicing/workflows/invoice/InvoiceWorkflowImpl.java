@@ -78,6 +78,11 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
    * Before it, such a cancel hid money on its way in (the deposit stayed counted, unflagged).
    */
   static final String NO_CANCEL_WHILE_CONFIRMING = "no-cancel-while-confirming";
+  /**
+   * Change id: a re-quote whose fresh price is the one already locked changes nothing, sends
+   * nothing and says so. Before it, the client was mailed an "updated" invoice with the same rate.
+   */
+  static final String UNCHANGED_REQUOTE = "unchanged-requote";
   /** Far below Temporal's limit; waking once a year to look again costs nothing. */
   static final Duration LONGEST_TIMER = Duration.ofDays(365);
 
@@ -649,6 +654,17 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
             String previousAmount = state.cryptoAmount().toPlainString();
             String previousRate = state.exchangeRate().toPlainString();
             Quote quote = exchangeLookup.requote(state.invoiceId(), state.rateLockedAt());
+            boolean unchanged =
+                quote.exchangeRate().compareTo(state.exchangeRate()) == 0
+                    && quote.cryptoAmount().compareTo(state.cryptoAmount()) == 0;
+            // Asked only when it matters: histories of re-quotes that moved carry no marker for it.
+            if (unchanged && Workflow.getVersion(UNCHANGED_REQUOTE, Workflow.DEFAULT_VERSION, 1) == 1) {
+              audit("requote", request.requestedBy(), request.reason(),
+                  "{\"unchanged\":true,\"rate\":\"" + previousRate + "\",\"amount\":\"" + previousAmount + "\"}");
+              throw invalidState(
+                  "the exchange rate is unchanged at " + previousRate + " (" + previousAmount + " "
+                      + state.currency() + "); the invoice stands and nothing was sent");
+            }
             state.quoted(quote.cryptoAmount(), quote.exchangeRate(), quote.lockedAt(), quote.source());
             state.reassess();
             recordChange();

@@ -3,6 +3,7 @@ package com.deltaenergy.invoicing.workflows.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.deltaenergy.invoicing.workflows.document.DocumentKind;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -72,5 +73,23 @@ class InvoiceWorkflowHardeningTest extends InvoiceWorkflowTestSupport {
 
     InvoiceStatusView cancelled = invoice.cancel(new CancelRequest("issued twice", "ops"));
     assertThat(cancelled.state().status()).isEqualTo(InvoiceStatus.CANCELLED);
+  }
+
+  @Test
+  void aRequoteAtTheSameRateSaysSoAndSendsNothing() {
+    InvoiceWorkflow invoice = issue(204, 10);
+    awaitTold(Type.CREATED);
+
+    assertThatThrownBy(() -> invoice.requote(new OperatorRequests.RequoteRequest("client asked", "ops")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("unchanged at 100000")
+        .hasMessageContaining("nothing was sent");
+
+    assertThat(documents.rendered).containsExactly(DocumentKind.INVOICE);
+    assertThat(notifications.types()).containsExactly(Type.CREATED);
+    assertThat(store.audit).filteredOn(e -> e.action().equals("requote")).singleElement()
+        .satisfies(e -> assertThat(e.details()).contains("\"unchanged\":true"));
+    assertThat(invoice.status().state().status()).isEqualTo(InvoiceStatus.SENT);
   }
 }
