@@ -118,8 +118,18 @@ public class DepositScanner {
         new PollingLogRepository.Cycle(
             tick, started, finished, Math.max(0, Duration.between(tick, started).toMillis()),
             groups, calls, active.size(), signals, errors.size(),
-            errors.isEmpty() ? null : String.join("; ", errors), worker));
+            errors.isEmpty() ? null : String.join("; ", errors), worker),
+        nextTick(finished, settings.pollingInterval()));
     return new ScanResult(settings.pollingInterval(), groups, calls, active.size(), signals, errors.size());
+  }
+
+  /**
+   * The scanner workflow's next cycle: it sleeps to the first multiple of the interval (since the
+   * epoch) after the scan ends, so this is when the next scan that covers every watch is due.
+   */
+  static Instant nextTick(Instant scanEnded, Duration interval) {
+    long step = interval.toMillis();
+    return Instant.ofEpochMilli((scanEnded.toEpochMilli() / step + 1) * step);
   }
 
   /** Reports an address whose deposits changed since the last report; true if it signalled. */

@@ -160,7 +160,7 @@ public class InvoiceActionsController {
   }
 
   private InvoiceResponse respond(InvoiceRecord invoice, InvoiceStatusView view) {
-    return InvoiceResponse.of(invoices.get(tenant.id(), invoice.id()), view);
+    return invoices.respond(invoices.get(tenant.id(), invoice.id()), view);
   }
 
 }

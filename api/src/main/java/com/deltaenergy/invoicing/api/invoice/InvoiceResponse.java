@@ -122,6 +122,11 @@ public record InvoiceResponse(
 
   /** From the stored projection only (when no workflow answers). */
   public static InvoiceResponse of(InvoiceRecord invoice, List<PaymentRecord> payments) {
+    return of(invoice, payments, null);
+  }
+
+  /** From the stored projection only, with the scanner's next check of its address. */
+  public static InvoiceResponse of(InvoiceRecord invoice, List<PaymentRecord> payments, Instant nextCheckAt) {
     InvoiceProgress progress = invoice.progress();
     return new InvoiceResponse(
         invoice.id(), invoice.invoiceNumber(), invoice.status(), invoice.workflowId(), invoice.clientId(),
@@ -135,23 +140,31 @@ public record InvoiceResponse(
         crypto(progress.amountPending(), invoice), crypto(progress.excessAmount(), invoice),
         progress.overpaid(), progress.overdue(), progress.paidAt(), progress.paidLate(),
         progress.paidManually(), progress.cancelledAt(), progress.cancelReason(), progress.completedAt(),
-        null, payments == null ? null : payments.stream().map(PaymentResponse::of).toList(), null,
+        null, payments == null ? null : payments.stream().map(PaymentResponse::of).toList(), nextCheckAt,
         new DunningResponse(progress.dunningStage(), progress.dunningPaused(), null, null), null,
         pdfUrl(invoice), false, invoice.createdAt(), invoice.updatedAt());
   }
 
   /** The stored invoice with its lifecycle as the running workflow sees it now. */
   public static InvoiceResponse of(InvoiceRecord invoice, InvoiceStatusView view) {
-    return live(invoice, view, view.state().payments().stream().map(PaymentResponse::of).toList());
+    return of(invoice, view, null, view.nextCheckAt());
   }
 
-  /** The workflow's lifecycle with the payments as recorded (a closed invoice's late deposits). */
-  public static InvoiceResponse of(InvoiceRecord invoice, InvoiceStatusView view, List<PaymentRecord> recorded) {
-    return live(invoice, view, recorded.stream().map(PaymentResponse::of).toList());
+  /**
+   * The workflow's lifecycle; {@code recorded}, when given, are the payments as recorded (a closed
+   * invoice's late deposits among them), and {@code nextCheckAt} the scanner's next cycle.
+   */
+  public static InvoiceResponse of(
+      InvoiceRecord invoice, InvoiceStatusView view, List<PaymentRecord> recorded, Instant nextCheckAt) {
+    List<PaymentResponse> payments =
+        recorded == null
+            ? view.state().payments().stream().map(PaymentResponse::of).toList()
+            : recorded.stream().map(PaymentResponse::of).toList();
+    return live(invoice, view, payments, nextCheckAt);
   }
 
   private static InvoiceResponse live(
-      InvoiceRecord invoice, InvoiceStatusView view, List<PaymentResponse> payments) {
+      InvoiceRecord invoice, InvoiceStatusView view, List<PaymentResponse> payments, Instant nextCheckAt) {
     InvoiceState state = view.state();
     PaymentAssessment assessment = state.assessment();
     DunningStage next = view.nextDunningStage();
@@ -172,7 +185,7 @@ public record InvoiceResponse(
         assessment != null && assessment.overpaid(), state.overdue(), state.paidAt(), state.paidLate(),
         state.paidManually(), state.cancelledAt(), state.cancelReason(), state.completedAt(),
         state.policy().confirmationsRequired(),
-        payments, view.nextCheckAt(),
+        payments, nextCheckAt,
         new DunningResponse(lastSent, state.dunningPaused(), next == null ? null : next.number(),
             next == null ? null : next.dueAt()),
         new CfoSyncResponse(cfo.status().name().toLowerCase(), cfo.attempts(), cfo.lastError(),

@@ -50,6 +50,7 @@ public class InvoiceService {
   private final IdempotentInvoiceCreation idempotent;
   private final ObjectMapper json;
   private final DueDateWindow dueDates;
+  private final ScannerSchedule scanner;
 
   public InvoiceService(
       InvoiceRepository invoices,
@@ -60,8 +61,10 @@ public class InvoiceService {
       Clock clock,
       IdempotentInvoiceCreation idempotent,
       ObjectMapper json,
-      DueDateWindow dueDates) {
+      DueDateWindow dueDates,
+      ScannerSchedule scanner) {
     this.dueDates = dueDates;
+    this.scanner = scanner;
     this.idempotent = idempotent;
     this.json = json;
     this.invoices = invoices;
@@ -110,26 +113,37 @@ public class InvoiceService {
     long tenantId = created.tenantId();
     Optional<InvoiceStatusView> issued = workflows.startAndAwaitIssued(created);
     InvoiceRecord stored = get(tenantId, created.id());
-    return issued.map(view -> InvoiceResponse.of(stored, view)).orElseGet(() -> InvoiceResponse.of(stored, List.of()));
+    return issued.map(view -> respond(stored, view)).orElseGet(() -> InvoiceResponse.of(stored, List.of()));
   }
 
   public InvoiceRecord get(long tenantId, long id) {
     return invoices.findById(tenantId, id).orElseThrow(() -> new NotFoundException("invoice", id));
   }
 
-  /**
-   * The invoice with its live lifecycle when its workflow answers, else as last recorded. A closed
-   * invoice's payments are the recorded ones: they include deposits that arrived after it closed
-   * (flagged), which its workflow no longer follows.
-   */
+  /** The invoice with its live lifecycle when its workflow answers, else as last recorded. */
   public InvoiceResponse view(long tenantId, long id) {
     InvoiceRecord invoice = get(tenantId, id);
     return workflows
         .status(invoice)
-        .map(view -> view.state().status().isFinal()
-            ? InvoiceResponse.of(invoice, view, payments.forInvoice(tenantId, id))
-            : InvoiceResponse.of(invoice, view))
-        .orElseGet(() -> InvoiceResponse.of(invoice, payments.forInvoice(tenantId, id)));
+        .map(view -> respond(invoice, view))
+        .orElseGet(
+            () ->
+                InvoiceResponse.of(
+                    invoice, payments.forInvoice(tenantId, id),
+                    scanner.nextCheck(invoice.status(), invoice.depositAddress())));
+  }
+
+  /**
+   * The workflow's view of an invoice as the API shows it. Its next check is the scanner's next
+   * cycle. A closed invoice's payments are the recorded ones: they include deposits that arrived
+   * after it closed (flagged), which its workflow no longer follows.
+   */
+  public InvoiceResponse respond(InvoiceRecord invoice, InvoiceStatusView view) {
+    InvoiceStatus status = view.state().status();
+    return InvoiceResponse.of(
+        invoice, view,
+        status.isFinal() ? payments.forInvoice(invoice.tenantId(), invoice.id()) : null,
+        scanner.nextCheck(status, view.state().depositAddress()));
   }
 
   public List<InvoiceRecord> list(long tenantId, String status, int limit, int offset) {

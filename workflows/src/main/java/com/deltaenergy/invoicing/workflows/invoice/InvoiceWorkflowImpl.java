@@ -833,14 +833,11 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     if (state == null) {
       return new InvoiceStatusView(null, null, null, now);
     }
-    Instant nextCheck = null;
-    if (watchingDeposits()) {
-      long interval = state.policy().pollingInterval().toMillis();
-      nextCheck = Instant.ofEpochMilli((now.toEpochMilli() / interval + 1) * interval);
-    }
+    // No next check: worked out from this (possibly minutes old) workflow time it went stale; the
+    // API answers it from the scanner's schedule.
     DunningStage nextStage =
         state.awaitingPayment() && dunningActive() ? state.nextDunningStage().orElse(null) : null;
-    return new InvoiceStatusView(state, nextCheck, nextStage, now);
+    return new InvoiceStatusView(state, null, nextStage, now);
   }
 
   // ---- helpers ----
