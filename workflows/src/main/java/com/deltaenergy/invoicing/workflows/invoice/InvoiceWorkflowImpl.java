@@ -33,6 +33,8 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -83,6 +85,12 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
    * nothing and says so. Before it, the client was mailed an "updated" invoice with the same rate.
    */
   static final String UNCHANGED_REQUOTE = "unchanged-requote";
+  /**
+   * Change id: every timer carries a summary for the Temporal Web UI ("dunning stage 2",
+   * "overdue threshold", "issue retry"). A summarised timer is a command of its own, so runs
+   * started before it keep their plain timed awaits.
+   */
+  static final String TIMER_SUMMARIES = "timer-summaries";
   /** Far below Temporal's limit; waking once a year to look again costs nothing. */
   static final Duration LONGEST_TIMER = Duration.ofDays(365);
 
@@ -200,6 +208,8 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   private boolean issueSettled;
   private boolean cfoRetryRequested;
   private Promise<CfoSyncResult> cfoSync;
+  /** Whether this run's timers carry summaries (see {@link #TIMER_SUMMARIES}). */
+  private boolean timerSummaries;
 
   @WorkflowInit
   public InvoiceWorkflowImpl(InvoiceWorkflowInput input) {
@@ -209,6 +219,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public void run(InvoiceWorkflowInput input) {
+    timerSummaries = Workflow.getVersion(TIMER_SUMMARIES, Workflow.DEFAULT_VERSION, 1) == 1;
     if (state == null) {
       LoadedInvoice loaded = store.load(input.invoiceId());
       state = loaded.recorded() != null ? loaded.recorded() : InvoiceState.of(loaded.terms());
@@ -233,10 +244,16 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       Supplier<Boolean> somethingToDo =
           () -> !observations.isEmpty() || !commands.isEmpty() || cfoRetryRequested
               || (cfoSync != null && cfoSync.isCompleted());
+      describe();
       if (deadline == null) {
         Workflow.await(somethingToDo);
       } else {
-        Workflow.await(untilDeadline(deadline), somethingToDo);
+        Duration wait = untilDeadline(deadline);
+        String summary =
+            wait.compareTo(Duration.between(now(), deadline).plusMillis(1)) < 0
+                ? "look at the dates again (" + deadlineSummary(deadline) + " is further off)"
+                : deadlineSummary(deadline);
+        awaitOrTimer(wait, summary, somethingToDo);
       }
       handleObservations();
       handleCommands();
@@ -248,6 +265,107 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       }
     }
     finish();
+  }
+
+  /**
+   * Waits until the condition holds or the time is up, as {@code Workflow.await(Duration, ...)}
+   * does, with a summary on the timer for the Web UI. The timer is cancelled when the condition
+   * comes first, as Workflow.await cancels its own.
+   */
+  private void awaitOrTimer(Duration wait, String summary, Supplier<Boolean> condition) {
+    if (!timerSummaries) {
+      Workflow.await(wait, condition);
+      return;
+    }
+    List<Promise<Void>> timer = new java.util.ArrayList<>(1);
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () -> {
+              timer.add(Workflow.newTimer(wait, TimerOptions.newBuilder().setSummary(summary).build()));
+            });
+    scope.run();
+    Workflow.await(() -> timer.get(0).isCompleted() || condition.get());
+    if (!timer.get(0).isCompleted()) {
+      scope.cancel();
+    }
+  }
+
+  /** What the next deadline is, for the timer's summary. */
+  private String deadlineSummary(Instant deadline) {
+    Optional<DunningStage> stage = dunningActive() ? state.nextDunningStage() : Optional.empty();
+    if (stage.isPresent() && stage.get().dueAt().equals(deadline)) {
+      return "dunning stage " + stage.get().number() + " at " + stage.get().dueAt();
+    }
+    return "overdue threshold at " + deadline;
+  }
+
+  /**
+   * The run's current details in the Temporal Web UI: why it waits, in a line. Not part of the
+   * history (a query answers it), so it is simply kept up to date.
+   */
+  private void describe() {
+    Workflow.setCurrentDetails(currentDetails());
+  }
+
+  private String currentDetails() {
+    InvoiceStatus status = state.status();
+    String coin = state.currency() + "/" + state.network().name();
+    switch (status) {
+      case DRAFT:
+        return state.issueError() == null
+            ? "issuing: deposit address, quote, document"
+            : "issuing failed: " + state.issueError() + "; next issue retry within "
+                + ISSUE_RETRY_AFTER.toMinutes() + " min, or on retry-issue";
+      case PAID:
+        CfoSyncState cfoState = state.cfo();
+        return cfoState.status() == CfoSyncState.Status.FAILED
+            ? "paid; CFO ledger booking failed (" + cfoState.lastError() + "): waiting for sync-to-cfo"
+            : "paid " + state.paidAt() + "; booking in the CFO ledger (attempt " + cfoState.attempts() + ")";
+      case COMPLETE:
+        return "complete: paid " + state.paidAt() + ", booked in the CFO ledger as "
+            + state.cfo().cfoTransactionId() + deliveriesPending();
+      case CANCELLED:
+        return "cancelled by " + state.cancelledBy() + ": " + state.cancelReason() + deliveriesPending();
+      default:
+        break;
+    }
+    StringBuilder details = new StringBuilder();
+    PaymentAssessment assessment = state.assessment();
+    if (status == InvoiceStatus.PAYMENT_DETECTED || status == InvoiceStatus.CONFIRMING) {
+      int required = state.policy().confirmationsRequired();
+      details.append(coin).append(" deposit confirming: ");
+      details.append(
+          String.join(", ", state.payments().stream()
+              .filter(p -> p.counts() && !p.confirmed(required))
+              .map(p -> p.txId() + " " + p.confirmations() + " of " + required)
+              .toList()));
+    } else {
+      details.append("awaiting ").append(coin).append(" deposit");
+      if (state.cryptoAmount() != null) {
+        details.append(" of ").append(assessment != null && assessment.confirmed().signum() > 0
+            ? assessment.remaining().toPlainString() + " (of " + state.cryptoAmount().toPlainString() + ")"
+            : state.cryptoAmount().toPlainString());
+      }
+      details.append(" to ").append(state.depositAddress());
+    }
+    if (state.overdue()) {
+      details.append("; overdue since ").append(state.overdueAt());
+    } else {
+      details.append("; overdue after ").append(state.overdueAt());
+    }
+    if (state.dunningPaused()) {
+      details.append("; reminders paused");
+    } else {
+      state.nextDunningStage().ifPresent(stage -> details.append("; next reminder: stage ")
+          .append(stage.number()).append(" on ")
+          .append(java.time.LocalDate.ofInstant(stage.dueAt(), java.time.ZoneId.of(state.timeZone()))));
+    }
+    return details.toString();
+  }
+
+  private String deliveriesPending() {
+    int pending = state.pendingDeliveries().size();
+    return pending == 0 ? "" : "; delivering " + pending + " notification(s)";
   }
 
   /**
@@ -289,7 +407,8 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         state.issueFailed(reason);
         recordChange();
         issueSettled = true;
-        Workflow.await(ISSUE_RETRY_AFTER, () -> retryIssueRequested || !commands.isEmpty());
+        describe();
+        awaitOrTimer(ISSUE_RETRY_AFTER, "issue retry", () -> retryIssueRequested || !commands.isEmpty());
         handleCommands();
       }
     }
@@ -850,6 +969,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   /** Records the state (a new version) and keeps the InvoiceStatus search attribute current. */
   private void recordChange() {
     state.bumpVersion();
+    describe();
     if (state.status() != publishedStatus) {
       // Each upsert is a history event: publish changes only.
       Workflow.upsertTypedSearchAttributes(

@@ -12,6 +12,7 @@ import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -91,5 +92,65 @@ class InvoiceWorkflowHardeningTest extends InvoiceWorkflowTestSupport {
     assertThat(store.audit).filteredOn(e -> e.action().equals("requote")).singleElement()
         .satisfies(e -> assertThat(e.details()).contains("\"unchanged\":true"));
     assertThat(invoice.status().state().status()).isEqualTo(InvoiceStatus.SENT);
+  }
+
+  @Test
+  void theWebUiShowsASummaryWhyTheRunWaitsAndWhatEachTimerIsFor() {
+    InvoiceWorkflow invoice = issue(205, 10);
+    WorkflowStub stub = WorkflowStub.fromTyped(invoice);
+
+    var description = stub.describe();
+    assertThat(description.getStaticSummary())
+        .isEqualTo(number(205) + " · " + CLIENT + " · USD 5000.00 in BTC/BTC");
+    assertThat(description.getStaticDetails()).contains("due " + today.plusDays(10));
+
+    assertThat(currentDetails(stub))
+        .contains("awaiting BTC/BTC deposit of 0.05000000 to bc1qinvoice205")
+        .contains("next reminder: stage 1 on " + today.plusDays(9));
+
+    env.sleep(Duration.ofDays(11)); // stage 1 (due − 1) and past the due date
+    await(invoice, s -> s.dunning().get(0).sentAt() != null);
+    assertThat(currentDetails(stub)).contains("next reminder: stage 2 on " + today.plusDays(17));
+
+    observe(invoice, btc(205, "tx-meta", "0.05000000", 1));
+    awaitStatus(invoice, InvoiceStatus.CONFIRMING);
+    assertThat(currentDetails(stub)).contains("deposit confirming: tx-meta 1 of 3");
+
+    List<String> summaries = timerSummaries(stub);
+    assertThat(summaries).anySatisfy(t -> assertThat(t).startsWith("dunning stage 1 at "));
+    assertThat(summaries).anySatisfy(t -> assertThat(t).startsWith("dunning stage 2 at "));
+    assertThat(summaries).doesNotContain("");
+  }
+
+  @Test
+  void theIssueRetryTimerAndTheOverdueThresholdAreSummarised() {
+    exchange.failIssuingWith = "MEXC key revoked";
+    InvoiceWorkflow invoice = start(206, 10, PaymentNetwork.BTC, policy(3));
+    WorkflowStub stub = WorkflowStub.fromTyped(invoice);
+    assertThat(invoice.awaitIssued().state().issueError()).isEqualTo("MEXC key revoked");
+    assertThat(currentDetails(stub)).startsWith("issuing failed: MEXC key revoked");
+    assertThat(timerSummaries(stub)).contains("issue retry");
+
+    exchange.failIssuingWith = null;
+    invoice.retryIssue();
+    awaitStatus(invoice, InvoiceStatus.SENT);
+    invoice.pauseDunning(new OperatorRequests.DunningRequest("talking to them", "ops"));
+    await(invoice, InvoiceState::dunningPaused);
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(currentDetails(stub)).contains("reminders paused");
+    assertThat(timerSummaries(stub)).anySatisfy(t -> assertThat(t).startsWith("overdue threshold at "));
+  }
+
+  private static String currentDetails(WorkflowStub stub) {
+    return stub.query("__temporal_workflow_metadata", io.temporal.api.sdk.v1.WorkflowMetadata.class)
+        .getCurrentDetails();
+  }
+
+  private List<String> timerSummaries(WorkflowStub stub) {
+    return client.fetchHistory(stub.getExecution().getWorkflowId()).getEvents().stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
+        .map(e -> io.temporal.common.converter.DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+            e.getUserMetadata().getSummary(), String.class, String.class))
+        .toList();
   }
 }

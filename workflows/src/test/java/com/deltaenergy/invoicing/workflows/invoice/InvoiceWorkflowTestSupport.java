@@ -90,7 +90,8 @@ abstract class InvoiceWorkflowTestSupport {
     InvoiceWorkflow workflow =
         client.newWorkflowStub(
             InvoiceWorkflow.class,
-            InvoiceWorkflows.startOptions(QUEUE, number(invoiceId), CLIENT, InvoiceStatus.DRAFT));
+            InvoiceWorkflows.startOptions(
+                QUEUE, number(invoiceId), CLIENT, InvoiceStatus.DRAFT, new BigDecimal("5000.00"), network, dueDate));
     WorkflowClient.start(workflow::run, InvoiceWorkflowInput.start(invoiceId, number(invoiceId), CLIENT));
     return workflow;
   }
