@@ -277,6 +277,9 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       Workflow.await(wait, condition);
       return;
     }
+    if (condition.get()) {
+      return; // nothing to wait for: no timer, as Workflow.await
+    }
     List<Promise<Void>> timer = new java.util.ArrayList<>(1);
     CancellationScope scope =
         Workflow.newCancellationScope(
