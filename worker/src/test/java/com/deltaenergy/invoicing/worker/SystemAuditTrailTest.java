@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,6 +25,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SystemAuditTrailTest extends WorkerIntegrationTest {
 
   @Autowired InvoiceAuditRepository audit;
+
+  /**
+   * Invoice numbers start again in each class's fresh database while the mail server is shared:
+   * this lifecycle's reminders and receipts must not count as another class's.
+   */
+  @AfterEach
+  void forgetTheMail() throws Exception {
+    MAIL.purgeEmailFromAllMailboxes();
+  }
 
   @Test
   void anAutomaticLifecycleIsAuditedStepByStepAsTheSystem() {
