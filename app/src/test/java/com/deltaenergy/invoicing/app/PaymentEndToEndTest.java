@@ -158,10 +158,12 @@ class PaymentEndToEndTest {
     JsonNode missingReason = sendRaw("POST", "/api/invoice/" + id + "/cancel", "{}");
     assertThat(missingReason.get("status").asInt()).isEqualTo(400);
     assertThat(missingReason.at("/errors/0/field").asText()).isEqualTo("reason");
-    JsonNode cancelled = send("POST", "/api/invoice/" + id + "/cancel", "{\"reason\": \"issued by mistake\"}", 200);
-    assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
+    // The verified deposit counts and is still confirming: a cancel would hide it (issue 18).
+    JsonNode refused = sendRaw("POST", "/api/invoice/" + id + "/cancel", "{\"reason\": \"issued by mistake\"}");
+    assertThat(refused.get("status").asInt()).isEqualTo(409);
+    assertThat(refused.get("detail").asText()).contains(deposit.get("tx_id").asText());
     JsonNode audit = get("/api/invoice/" + id + "/audit");
-    assertThat(audit.findValuesAsText("action")).contains("extend_due_date", "verify_payment", "cancel");
+    assertThat(audit.findValuesAsText("action")).contains("extend_due_date", "verify_payment", "deposit_seen");
   }
 
   private JsonNode awaitInvoice(long id, Predicate<JsonNode> condition) throws Exception {

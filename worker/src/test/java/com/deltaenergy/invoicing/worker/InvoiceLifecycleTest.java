@@ -20,6 +20,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -132,6 +133,43 @@ class InvoiceLifecycleTest extends WorkerIntegrationTest {
     });
     assertThat(invoices.findById(invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.CANCELLED);
     assertThat(mailsAbout(invoice, 2, "Check a deposit")).hasSize(2);
+  }
+
+  @Test
+  void aDepositAfterCancellationKeepsFollowingTheExchangeUntilFinal() {
+    InvoiceRecord invoice = storeInvoice(PaymentNetwork.TAO, "450.00", today().plusDays(20));
+    InvoiceWorkflow workflow = startAndIssue(invoice);
+    workflow.cancel(new CancelRequest("client went away", "ops@deltaenergy.com"));
+    WorkflowStub.fromTyped(workflow).getResult(Void.class);
+    String address = invoices.findById(invoice.id()).orElseThrow().depositAddress();
+    // the look-out period is nearly over while the deposit is still confirming
+    jdbc.sql("UPDATE deposit_watches SET watch_until = now() + interval '1 minute' WHERE invoice_id = ?")
+        .param(invoice.id()).update();
+
+    String tx = deposit(address, "1", "TAO", "TAO", 2);
+    scan();
+    assertThat(payments.forInvoice(1L, invoice.id())).singleElement().satisfies(p -> {
+      assertThat(p.confirmations()).isEqualTo(2);
+      assertThat(p.depositStatus()).isEqualTo("PENDING");
+    });
+    assertThat(jdbc.sql("SELECT watch_until > now() + interval '12 hours' FROM deposit_watches WHERE invoice_id = ?")
+            .param(invoice.id()).query(Boolean.class).single())
+        .as("a closed address with a pending deposit is watched on").isTrue();
+
+    confirm(tx, 64);
+    scan();
+    assertThat(payments.forInvoice(1L, invoice.id())).singleElement().satisfies(p -> {
+      assertThat(p.txHash()).isEqualTo(tx);
+      assertThat(p.confirmations()).isEqualTo(64);
+      assertThat(p.depositStatus()).isEqualTo("CREDITED");
+      assertThat(p.counts()).isFalse();
+      assertThat(p.flag()).isEqualTo("AFTER_CANCEL");
+    });
+    // told once, when first seen, not again for each new confirmation
+    assertThat(mailsAbout(invoice, 2, "Check a deposit")).hasSize(2);
+    pause(Duration.ofMillis(500));
+    assertThat(withSubject(MAIL.getReceivedMessages(), "Check a deposit").stream()
+            .filter(m -> subject(m).contains(invoice.invoiceNumber())).count()).isEqualTo(2);
   }
 
   @Test

@@ -3,7 +3,6 @@ package com.deltaenergy.invoicing.activities.cfo;
 import com.deltaenergy.invoicing.activities.notification.OperationsAlerts;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncFigures;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.PendingSync;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,11 +13,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches the CFO sync and alerts operations at the seed's thresholds: sync lag over 10 minutes, a
- * sync that failed for good, more than 5 invoices waiting, a 7-day success rate under 95 %.
- * Incident keys make each alert once per incident: a failed sync is keyed by its invoice and the
- * time it failed; a threshold crossed is keyed by the UTC hour, so while it lasts operations hear
- * of it once an hour.
+ * Watches the CFO sync and alerts operations at the seed's thresholds: sync lag over 10 minutes,
+ * more than 5 invoices waiting, a 7-day success rate under 95 %. A sync that failed for good is
+ * told once, by the invoice's own {@code invoice.cfo_sync_failed} notice, not here. Incident keys
+ * make each alert once per incident: a threshold crossed is keyed by the UTC hour, so while it
+ * lasts operations hear of it once an hour.
  */
 @Component
 @ConditionalOnProperty(name = "invoicing.cfo.monitor.enabled", havingValue = "true", matchIfMissing = true)
@@ -57,15 +56,8 @@ public class CfoSyncMonitor {
               + figures.lagSeconds().toPlainString() + " s on average from payment to booking (threshold "
               + maxLagSeconds + " s).");
     }
-    for (PendingSync failed : syncs.failed()) {
-      alerts.raise(
-          "cfo-sync-failed:" + failed.invoiceNumber() + ":" + failed.lastAttemptAt(),
-          "CFO sync of invoice " + failed.invoiceNumber() + " failed",
-          "Invoice " + failed.invoiceNumber() + " (" + failed.clientName() + ", USD "
-              + failed.amountUsd().toPlainString() + ", paid " + failed.paidAt()
-              + ") is not booked in the CFO ledger (" + failed.retryCount() + " transient failures): " + failed.syncError()
-              + "\nRetry with POST /api/invoice/" + failed.invoiceId() + "/sync-to-cfo once the cause is fixed.");
-    }
+    // A sync that failed for good is told by its invoice's own event (invoice.cfo_sync_failed,
+    // to the same recipients): alerting it here as well sent every recipient two mails.
     if (figures.pending() > thresholds.maxPending()) {
       alerts.raise(
           "cfo-sync-pending:" + hour,

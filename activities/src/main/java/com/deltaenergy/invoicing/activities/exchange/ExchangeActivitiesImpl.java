@@ -137,7 +137,12 @@ public class ExchangeActivitiesImpl implements ExchangeActivities {
     if (invoice.rateLockedAt() != null && !invoice.rateLockedAt().equals(previousLockedAt)) {
       return quote(invoice); // this re-quote already happened (a retried call)
     }
-    ExchangePrices.UsdPrice price = exchange(() -> prices.usd(invoice.currency()));
+    // An operator asked for a new price: the cached one may be the very price being replaced.
+    ExchangePrices.UsdPrice price = exchange(() -> prices.fresh(invoice.currency()));
+    if (invoice.exchangeRate() != null && invoice.exchangeRate().compareTo(price.usd()) == 0) {
+      // The same rate gives the same amount (on a shared address, the one it already holds).
+      return quote(invoice);
+    }
     BigDecimal amount = distinct(invoice, CryptoConversion.toCrypto(invoice.amountUsd(), price.usd(), invoice.currency()));
     try {
       return quote(invoices.replaceQuote(invoiceId, previousLockedAt, amount, price.usd(), price.pricedAt(), price.source()));

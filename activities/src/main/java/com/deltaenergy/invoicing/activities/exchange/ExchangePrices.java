@@ -37,16 +37,24 @@ public class ExchangePrices {
 
   public UsdPrice usd(CryptoCurrency coin) {
     UsdPrice cached = cache.get(coin);
-    Instant now = clock.instant();
-    if (cached != null && cached.pricedAt().plus(properties.priceCacheTtl()).isAfter(now)) {
+    if (cached != null && cached.pricedAt().plus(properties.priceCacheTtl()).isAfter(clock.instant())) {
       return cached;
     }
-    UsdPrice fresh =
+    UsdPrice fresh = fresh(coin);
+    cache.put(coin, fresh);
+    return fresh;
+  }
+
+  /**
+   * Read from the exchange now, whatever is cached: what a re-quote, asked for a new price, uses.
+   * It leaves the cache as it was, so the burst it is there for keeps its one price.
+   */
+  public UsdPrice fresh(CryptoCurrency coin) {
+    Instant now = clock.instant();
+    return
         coin == CryptoCurrency.USDT
             ? new UsdPrice(coin, properties.usdtUsdRate(), now, "USDT fixed at " + properties.usdtUsdRate().toPlainString() + " USD")
             : fromFirstAnswering(coin, now);
-    cache.put(coin, fresh);
-    return fresh;
   }
 
   private UsdPrice fromFirstAnswering(CryptoCurrency coin, Instant now) {

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @ActivityImpl(workers = "invoice-worker")
 public class InvoiceStoreActivitiesImpl implements InvoiceStoreActivities {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InvoiceStoreActivitiesImpl.class);
+
   private final InvoiceRepository invoices;
   private final InvoiceProjectionRepository projections;
   private final InvoiceAuditRepository audit;
@@ -29,6 +31,7 @@ public class InvoiceStoreActivitiesImpl implements InvoiceStoreActivities {
   private final ClientRepository clients;
   private final TenantRepository tenants;
   private final PaymentSettings settings;
+  private final SystemAuditTrail systemAudit;
 
   public InvoiceStoreActivitiesImpl(
       InvoiceRepository invoices,
@@ -37,7 +40,9 @@ public class InvoiceStoreActivitiesImpl implements InvoiceStoreActivities {
       DepositWatchRepository watches,
       ClientRepository clients,
       TenantRepository tenants,
-      PaymentSettings settings) {
+      PaymentSettings settings,
+      SystemAuditTrail systemAudit) {
+    this.systemAudit = systemAudit;
     this.invoices = invoices;
     this.projections = projections;
     this.audit = audit;
@@ -70,6 +75,13 @@ public class InvoiceStoreActivitiesImpl implements InvoiceStoreActivities {
   @Override
   public void record(InvoiceState state) {
     projections.record(state);
+    // The system's events are read off the recorded state: no activity call of their own. The
+    // next record adds whatever this one could not, so a failure here never holds up the invoice.
+    try {
+      systemAudit.record(state);
+    } catch (RuntimeException e) {
+      log.warn("System audit of {} (version {}) not written: {}", state.invoiceNumber(), state.version(), e.toString());
+    }
   }
 
   @Override

@@ -16,6 +16,7 @@ import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.payment.DepositObservation;
+import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.PaymentFlag;
 import com.deltaenergy.invoicing.workflows.scanner.DepositScanActivities.ScanResult;
@@ -147,7 +148,8 @@ public class DepositScanner {
         new PollingLogRepository.Cycle(
             tick, started, finished, Math.max(0, Duration.between(tick, started).toMillis()),
             groups, calls, active.size(), signals, errors.size(),
-            errors.isEmpty() ? null : String.join("; ", errors), worker));
+            errors.isEmpty() ? null : String.join("; ", errors), worker),
+        nextTick(finished, settings.pollingInterval()));
     return new ScanResult(settings.pollingInterval(), groups, calls, active.size(), signals, errors.size());
   }
 
@@ -194,6 +196,15 @@ public class DepositScanner {
     }
   }
 
+  /**
+   * The scanner workflow's next cycle: it sleeps to the first multiple of the interval (since the
+   * epoch) after the scan ends, so this is when the next scan that covers every watch is due.
+   */
+  static Instant nextTick(Instant scanEnded, Duration interval) {
+    long step = interval.toMillis();
+    return Instant.ofEpochMilli((scanEnded.toEpochMilli() / step + 1) * step);
+  }
+
   /** Reports an address whose deposits changed since the last report; true if it signalled. */
   private boolean report(DepositWatch watch, List<ObservedDeposit> deposits, Instant observedAt) {
     if (deposits.isEmpty() && watch.lastHash() == null) {
@@ -216,7 +227,13 @@ public class DepositScanner {
     return signalled;
   }
 
-  /** Deposits to a closed invoice's address: recorded once, never counted, an operator told. */
+  /** A closed address with a deposit still pending is looked at for at least this long again. */
+  static final Duration FOLLOW_PENDING_FOR = Duration.ofDays(1);
+
+  /**
+   * Deposits to a closed invoice's address: recorded once, never counted, an operator told once;
+   * their confirmations and status follow the exchange until final there.
+   */
   private void recordLateDeposits(DepositWatch watch, List<ObservedDeposit> deposits) {
     PaymentFlag flag =
         InvoiceStatus.CANCELLED.wireName().equals(watch.finalStatus())
@@ -235,6 +252,9 @@ public class DepositScanner {
             deposit.key(), watch.workflowId(), watch.finalStatus(), flag);
         lateDepositAlerts.alert(watch.invoiceId(), deposit, flag);
       }
+    }
+    if (deposits.stream().anyMatch(d -> d.status() == DepositStatus.PENDING)) {
+      watches.keepClosedWatchUntil(watch.invoiceId(), clock.instant().plus(FOLLOW_PENDING_FOR));
     }
   }
 

@@ -84,6 +84,28 @@ class ExchangeActivitiesTest extends SandboxBackedTest {
   }
 
   @Test
+  void aRequoteReadsAFreshPriceInsideTheCacheWindowAndKeepsAnUnchangedQuote() {
+    InvoiceRecord invoice = invoice(PaymentNetwork.TAO, "5000.00");
+    // Locked moments ago at 400 (stored directly: the price cache is shared with the other tests)
+    Instant lockedAt = Instant.now().minusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    invoices.lockQuote(invoice.id(), new BigDecimal("12.500000000"), new BigDecimal("400"), lockedAt, "MEXC TAOUSDT");
+    // The price cache holds a price (the one the other tests here expect, as the cache is shared);
+    // moments later, well inside its life, the exchange has moved.
+    control("PUT", "/prices/TAOUSDT", "{\"price\": 431.123456789}");
+    assertThat(activities.currentPrice(CryptoCurrency.TAO, PaymentNetwork.TAO).usdPrice())
+        .isNotEqualByComparingTo("500.5");
+    control("PUT", "/prices/TAOUSDT", "{\"price\": 500.5}");
+    Quote requoted = activities.requote(invoice.id(), lockedAt);
+    assertThat(requoted.exchangeRate()).isEqualByComparingTo("500.5");
+    assertThat(requoted.cryptoAmount()).isEqualByComparingTo(
+        new BigDecimal("5000.00").divide(new BigDecimal("500.5"), 9, java.math.RoundingMode.CEILING));
+
+    Quote again = activities.requote(invoice.id(), requoted.lockedAt());
+    assertThat(again).isEqualTo(requoted);
+    assertThat(invoices.findById(invoice.id()).orElseThrow().rateLockedAt()).isEqualTo(requoted.lockedAt());
+  }
+
+  @Test
   void refusesAnAddressTheNetworkWouldReject() {
     ExchangeProvider broken =
         new ExchangeProvider() {

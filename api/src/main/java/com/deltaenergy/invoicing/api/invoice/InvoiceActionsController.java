@@ -194,8 +194,7 @@ public class InvoiceActionsController {
   }
 
   private InvoiceResponse respond(InvoiceRecord invoice, InvoiceStatusView view) {
-    InvoiceRecord stored = invoices.get(tenant.id(), invoice.id());
-    return InvoiceResponse.of(stored, view, invoices.payUrl(stored));
+    return invoices.respond(invoices.get(tenant.id(), invoice.id()), view);
   }
 
 }

@@ -124,6 +124,12 @@ public record InvoiceResponse(
 
   /** From the stored projection only (when no workflow answers). */
   public static InvoiceResponse of(InvoiceRecord invoice, List<PaymentRecord> payments, String payUrl) {
+    return of(invoice, payments, null, payUrl);
+  }
+
+  /** From the stored projection only, with the scanner's next check of its address. */
+  public static InvoiceResponse of(
+      InvoiceRecord invoice, List<PaymentRecord> payments, Instant nextCheckAt, String payUrl) {
     InvoiceProgress progress = invoice.progress();
     return new InvoiceResponse(
         invoice.id(), invoice.invoiceNumber(), invoice.status(), invoice.workflowId(), invoice.clientId(),
@@ -137,13 +143,33 @@ public record InvoiceResponse(
         crypto(progress.amountPending(), invoice), crypto(progress.excessAmount(), invoice),
         progress.overpaid(), progress.overdue(), progress.paidAt(), progress.paidLate(),
         progress.paidManually(), progress.cancelledAt(), progress.cancelReason(), progress.completedAt(),
-        null, payments == null ? null : payments.stream().map(PaymentResponse::of).toList(), null,
+        null, payments == null ? null : payments.stream().map(PaymentResponse::of).toList(), nextCheckAt,
         new DunningResponse(progress.dunningStage(), progress.dunningPaused(), null, null), null,
         pdfUrl(invoice), payUrl, false, invoice.createdAt(), invoice.updatedAt());
   }
 
   /** The stored invoice with its lifecycle as the running workflow sees it now. */
   public static InvoiceResponse of(InvoiceRecord invoice, InvoiceStatusView view, String payUrl) {
+    return of(invoice, view, null, view.nextCheckAt(), payUrl);
+  }
+
+  /**
+   * The workflow's lifecycle; {@code recorded}, when given, are the payments as recorded (a closed
+   * invoice's late deposits among them), and {@code nextCheckAt} the scanner's next cycle.
+   */
+  public static InvoiceResponse of(
+      InvoiceRecord invoice, InvoiceStatusView view, List<PaymentRecord> recorded, Instant nextCheckAt,
+      String payUrl) {
+    List<PaymentResponse> payments =
+        recorded == null
+            ? view.state().payments().stream().map(PaymentResponse::of).toList()
+            : recorded.stream().map(PaymentResponse::of).toList();
+    return live(invoice, view, payments, nextCheckAt, payUrl);
+  }
+
+  private static InvoiceResponse live(
+      InvoiceRecord invoice, InvoiceStatusView view, List<PaymentResponse> payments, Instant nextCheckAt,
+      String payUrl) {
     InvoiceState state = view.state();
     PaymentAssessment assessment = state.assessment();
     DunningStage next = view.nextDunningStage();
@@ -164,7 +190,7 @@ public record InvoiceResponse(
         assessment != null && assessment.overpaid(), state.overdue(), state.paidAt(), state.paidLate(),
         state.paidManually(), state.cancelledAt(), state.cancelReason(), state.completedAt(),
         state.policy().confirmationsRequired(),
-        state.payments().stream().map(PaymentResponse::of).toList(), view.nextCheckAt(),
+        payments, nextCheckAt,
         new DunningResponse(lastSent, state.dunningPaused(), next == null ? null : next.number(),
             next == null ? null : next.dueAt()),
         new CfoSyncResponse(cfo.status().name().toLowerCase(), cfo.attempts(), cfo.lastError(),

@@ -40,6 +40,8 @@ import org.springframework.stereotype.Service;
 public class InvoiceService {
 
   private static final int MAX_PAGE = 500;
+  /** The largest USD figure an invoice stores (amount_usd's own bound: 12 digits and cents). */
+  static final BigDecimal MAX_USD = new BigDecimal("999999999999.99");
 
   private final InvoiceRepository invoices;
   private final ClientRepository clients;
@@ -51,6 +53,8 @@ public class InvoiceService {
   private final ObjectMapper json;
   private final PayLinks payLinks;
   private final PayLinkRepository payLinkTokens;
+  private final DueDateWindow dueDates;
+  private final ScannerSchedule scanner;
 
   public InvoiceService(
       InvoiceRepository invoices,
@@ -62,9 +66,13 @@ public class InvoiceService {
       IdempotentInvoiceCreation idempotent,
       ObjectMapper json,
       PayLinks payLinks,
-      PayLinkRepository payLinkTokens) {
+      PayLinkRepository payLinkTokens,
+      DueDateWindow dueDates,
+      ScannerSchedule scanner) {
     this.payLinks = payLinks;
     this.payLinkTokens = payLinkTokens;
+    this.dueDates = dueDates;
+    this.scanner = scanner;
     this.idempotent = idempotent;
     this.json = json;
     this.invoices = invoices;
@@ -115,7 +123,7 @@ public class InvoiceService {
     String payUrl = payLinks.ensureUrl(created.id());
     Optional<InvoiceStatusView> issued = workflows.startAndAwaitIssued(created);
     InvoiceRecord stored = get(tenantId, created.id());
-    return issued.map(view -> InvoiceResponse.of(stored, view, payUrl))
+    return issued.map(view -> respond(stored, view, payUrl))
         .orElseGet(() -> InvoiceResponse.of(stored, List.of(), payUrl));
   }
 
@@ -128,8 +136,12 @@ public class InvoiceService {
     InvoiceRecord invoice = get(tenantId, id);
     return workflows
         .status(invoice)
-        .map(view -> InvoiceResponse.of(invoice, view, payUrl(invoice)))
-        .orElseGet(() -> InvoiceResponse.of(invoice, payments.forInvoice(tenantId, id), payUrl(invoice)));
+        .map(view -> respond(invoice, view))
+        .orElseGet(
+            () ->
+                InvoiceResponse.of(
+                    invoice, payments.forInvoice(tenantId, id),
+                    scanner.nextCheck(invoice.status(), invoice.depositAddress()), payUrl(invoice)));
   }
 
   /** The invoice's pay link; an invoice stored before links existed gets one now. */
@@ -142,6 +154,23 @@ public class InvoiceService {
     return payLinkTokens.regenerate(tenantId, id)
         .map(payLinks::url)
         .orElseThrow(() -> new NotFoundException("invoice", id));
+  }
+
+  /**
+   * The workflow's view of an invoice as the API shows it. Its next check is the scanner's next
+   * cycle. A closed invoice's payments are the recorded ones: they include deposits that arrived
+   * after it closed (flagged), which its workflow no longer follows.
+   */
+  public InvoiceResponse respond(InvoiceRecord invoice, InvoiceStatusView view) {
+    return respond(invoice, view, payUrl(invoice));
+  }
+
+  private InvoiceResponse respond(InvoiceRecord invoice, InvoiceStatusView view, String payUrl) {
+    InvoiceStatus status = view.state().status();
+    return InvoiceResponse.of(
+        invoice, view,
+        status.isFinal() ? payments.forInvoice(invoice.tenantId(), invoice.id()) : null,
+        scanner.nextCheck(status, view.state().depositAddress()), payUrl);
   }
 
   public List<InvoiceRecord> list(long tenantId, String status, int limit, int offset) {
@@ -203,6 +232,10 @@ public class InvoiceService {
       problems.add(
           new FieldProblem("due_date", "must not be before the issue date " + issueDate));
     }
+    LocalDate latestDue = issueDate.plus(dueDates.maxAhead());
+    if (request.dueDate().isAfter(latestDue)) {
+      problems.add(new FieldProblem("due_date", "must not be after " + latestDue));
+    }
 
     List<LineItem> lineItems = new ArrayList<>();
     BigDecimal subtotal;
@@ -211,19 +244,28 @@ public class InvoiceService {
     BigDecimal rate = request.taxRatePercent();
     boolean hasLines = request.lineItems() != null && !request.lineItems().isEmpty();
     if (hasLines) {
-      for (CreateInvoiceRequest.LineItemRequest line : request.lineItems()) {
+      for (int i = 0; i < request.lineItems().size(); i++) {
+        CreateInvoiceRequest.LineItemRequest line = request.lineItems().get(i);
+        BigDecimal amount = InvoiceAmounts.lineAmount(line.quantity(), line.unitPriceUsd());
+        if (amount.compareTo(MAX_USD) > 0) {
+          problems.add(
+              new FieldProblem(
+                  "line_items[" + i + "]",
+                  "quantity × unit_price_usd must be at most " + MAX_USD.toPlainString()));
+        }
         lineItems.add(
             new LineItem(
-                line.description().trim(),
-                line.quantity(),
-                InvoiceAmounts.usd(line.unitPriceUsd()),
-                InvoiceAmounts.lineAmount(line.quantity(), line.unitPriceUsd())));
+                line.description().trim(), line.quantity(), InvoiceAmounts.usd(line.unitPriceUsd()), amount));
       }
       subtotal = InvoiceAmounts.subtotal(lineItems.stream().map(LineItem::amountUsd).toList());
       tax = InvoiceAmounts.tax(subtotal, rate);
       total = subtotal.add(tax);
       if (total.signum() <= 0) {
         problems.add(new FieldProblem("line_items", "must add up to more than 0"));
+      } else if (total.compareTo(MAX_USD) > 0) {
+        problems.add(
+            new FieldProblem(
+                "line_items", "must add up, with tax, to at most " + MAX_USD.toPlainString()));
       }
       if (request.amountUsd() != null && request.amountUsd().compareTo(total) != 0) {
         problems.add(

@@ -65,8 +65,10 @@ public class StatsController {
     }
   }
 
+  /** @param nextCheckAt the scanner's next cycle: every open invoice's next_check_at */
   public record PollingStats(
-      PeriodStats lastHour, PeriodStats lastDay, LastCheck lastCheck, long openInvoicesWatched) {}
+      PeriodStats lastHour, PeriodStats lastDay, LastCheck lastCheck, Instant nextCheckAt,
+      long openInvoicesWatched) {}
 
   @GetMapping("/polling-stats")
   PollingStats pollingStats() {
@@ -75,6 +77,7 @@ public class StatsController {
         PeriodStats.of(pollingLog.since(now.minus(Duration.ofHours(1)))),
         PeriodStats.of(pollingLog.since(now.minus(Duration.ofDays(1)))),
         pollingLog.last().map(LastCheck::of).orElse(null),
+        pollingLog.nextTick().orElse(null),
         watches.countOpen());
   }
 

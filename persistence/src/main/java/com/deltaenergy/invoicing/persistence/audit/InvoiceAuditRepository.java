@@ -27,7 +27,8 @@ public class InvoiceAuditRepository {
             """
             INSERT INTO invoice_audit (tenant_id, invoice_id, idempotency_key, action, actor, reason,
                 details, occurred_at)
-            SELECT tenant_id, id, :key, :action, :actor, :reason, CAST(:details AS jsonb), :at
+            SELECT tenant_id, id, :key, :action, :actor, :reason, CAST(:details AS jsonb),
+                   COALESCE(:at, created_at)
               FROM invoices WHERE id = :invoice
             ON CONFLICT (idempotency_key) DO NOTHING
             """)
@@ -36,9 +37,22 @@ public class InvoiceAuditRepository {
         .param("actor", actor == null || actor.isBlank() ? "system" : actor)
         .param("reason", reason)
         .param("details", detailsJson)
-        .param("at", Timestamp.from(at))
+        .param("at", at == null ? null : Timestamp.from(at), java.sql.Types.TIMESTAMP)
         .param("invoice", invoiceId)
         .update();
+  }
+
+  /** The idempotency keys an invoice's trail has that start with {@code prefix}. */
+  public java.util.Set<String> keysStartingWith(long invoiceId, String prefix) {
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                """
+                SELECT idempotency_key FROM invoice_audit
+                 WHERE invoice_id = ? AND starts_with(idempotency_key, ?)
+                """)
+            .params(invoiceId, prefix)
+            .query(String.class)
+            .list());
   }
 
   public List<AuditRecord> forInvoice(long tenantId, long invoiceId) {

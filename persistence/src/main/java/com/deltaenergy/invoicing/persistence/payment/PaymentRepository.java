@@ -61,7 +61,9 @@ public class PaymentRepository {
 
   /**
    * Records a deposit that reached the address of a closed invoice: never counted, flagged for an
-   * operator. Returns true the first time; the same deposit is never recorded twice.
+   * operator. Returns true the first time; the same deposit is never recorded twice. Seen again,
+   * its confirmations and status follow the exchange (until final there), whoever recorded it
+   * first: the closed invoice's workflow no longer does.
    */
   public boolean recordLate(
       long invoiceId, String txHash, String network, String exchangeNetwork, String address,
@@ -77,7 +79,15 @@ public class PaymentRepository {
                        :confirmations, 0, :status, false, :flag, false, CAST(:raw AS jsonb),
                        :insertedAt, :seenAt, 0
                   FROM invoices WHERE id = :invoice
-                ON CONFLICT (network, tx_hash, address) DO NOTHING
+                ON CONFLICT (network, tx_hash, address) DO UPDATE SET
+                    confirmations = GREATEST(payment_transactions.confirmations, EXCLUDED.confirmations),
+                    deposit_status = EXCLUDED.deposit_status,
+                    raw_record = EXCLUDED.raw_record,
+                    updated_at = now()
+                 WHERE payment_transactions.invoice_id = EXCLUDED.invoice_id
+                   AND (payment_transactions.confirmations < EXCLUDED.confirmations
+                        OR payment_transactions.deposit_status <> EXCLUDED.deposit_status)
+                RETURNING (xmax = 0) AS inserted
                 """)
             .param("tx", txHash)
             .param("network", network)
@@ -92,8 +102,9 @@ public class PaymentRepository {
             .param("insertedAt", insertedAt == null ? null : Timestamp.from(insertedAt))
             .param("seenAt", Timestamp.from(seenAt))
             .param("invoice", invoiceId)
-            .update()
-        == 1;
+            .query(Boolean.class)
+            .optional()
+            .orElse(false);
   }
 
   private static Instant instant(Timestamp timestamp) {

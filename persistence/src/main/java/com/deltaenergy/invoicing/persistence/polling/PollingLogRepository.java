@@ -34,17 +34,34 @@ public class PollingLogRepository {
   }
 
   public void log(Cycle cycle) {
+    log(cycle, null);
+  }
+
+  /** Logs a cycle with when the scanner's next one is due (null if unknown). */
+  public void log(Cycle cycle, Instant nextTickAt) {
     jdbc.sql(
             """
             INSERT INTO polling_log (tick_at, started_at, finished_at, lag_ms, coins, exchange_calls,
-                watches, signals, errors, error, worker)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                watches, signals, errors, error, worker, next_tick_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             Timestamp.from(cycle.tickAt()), Timestamp.from(cycle.startedAt()),
             Timestamp.from(cycle.finishedAt()), cycle.lagMs(), cycle.coins(), cycle.exchangeCalls(),
-            cycle.watches(), cycle.signals(), cycle.errors(), cycle.error(), cycle.worker())
+            cycle.watches(), cycle.signals(), cycle.errors(), cycle.error(), cycle.worker(),
+            nextTickAt == null ? null : Timestamp.from(nextTickAt))
         .update();
+  }
+
+  /** When the scanner's next cycle is due, as its latest cycle scheduled it. */
+  public Optional<Instant> nextTick() {
+    return jdbc.sql(
+            """
+            SELECT next_tick_at FROM polling_log
+             WHERE next_tick_at IS NOT NULL ORDER BY tick_at DESC, id DESC LIMIT 1
+            """)
+        .query((rs, n) -> rs.getTimestamp("next_tick_at").toInstant())
+        .optional();
   }
 
   public Totals since(Instant since) {

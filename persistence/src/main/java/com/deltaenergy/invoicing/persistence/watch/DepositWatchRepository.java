@@ -64,6 +64,20 @@ public class DepositWatchRepository {
         .update();
   }
 
+  /**
+   * A closed watch whose address still has a deposit not final on the exchange is kept at least
+   * until {@code until}, so that deposit is followed to the end.
+   */
+  public void keepClosedWatchUntil(long invoiceId, Instant until) {
+    jdbc.sql(
+            """
+            UPDATE deposit_watches SET watch_until = ?
+             WHERE invoice_id = ? AND state = 'closed' AND watch_until < ?
+            """)
+        .params(Timestamp.from(until), invoiceId, Timestamp.from(until))
+        .update();
+  }
+
   /** Open watches, and closed ones still within their look-out period. */
   public List<DepositWatch> active(Instant now) {
     return jdbc.sql(

@@ -101,7 +101,9 @@ public class InvoiceRecoverySweep {
     InvoiceWorkflow workflow =
         client.newWorkflowStub(
             InvoiceWorkflow.class,
-            InvoiceWorkflows.startOptions(taskQueue, invoice.invoiceNumber(), invoice.clientName(), invoice.status()));
+            InvoiceWorkflows.startOptions(
+                taskQueue, invoice.invoiceNumber(), invoice.clientName(), invoice.status(),
+                invoice.amountUsd(), invoice.network(), invoice.dueDate()));
     WorkflowClient.start(
         workflow::run, InvoiceWorkflowInput.start(invoice.id(), invoice.invoiceNumber(), invoice.clientName()));
   }

@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * The {@code status} query's answer.
  *
- * @param nextCheckAt when the deposit scanner next looks at the address (null when not watching)
+ * @param nextCheckAt always null here: a query answers at the time of the workflow's last task,
+ *     which may be minutes old, so it cannot say when the scanner looks next; the API fills it
+ *     in from the scanner's own schedule (kept for the shape of answers already recorded)
  * @param nextDunningStage the next reminder that will go out (null when none will)
  * @param asOf the workflow's time of this answer
  */

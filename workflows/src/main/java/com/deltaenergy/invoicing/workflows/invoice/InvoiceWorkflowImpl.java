@@ -23,6 +23,7 @@ import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymen
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.deltaenergy.invoicing.workflows.notification.NotificationActivities;
 import com.deltaenergy.invoicing.workflows.payment.DepositObservation;
+import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.Payment;
 import com.deltaenergy.invoicing.workflows.payment.PaymentAssessment;
@@ -33,6 +34,8 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -69,6 +72,30 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   static final Duration WATCH_CLOSED_ADDRESS_FOR = Duration.ofDays(30);
   /** How long a failed issue step waits before trying again (or for an operator's retry). */
   static final Duration ISSUE_RETRY_AFTER = Duration.ofMinutes(10);
+  /**
+   * Change id: a timer derived from the invoice's dates (overdue, dunning) waits at most
+   * {@link #LONGEST_TIMER}, then the loop works out the next deadline again. Before it, a due date
+   * far in the future made a duration Temporal refuses, and every workflow task failed.
+   */
+  static final String CLAMPED_TIMERS = "clamped-timers";
+  /**
+   * Change id: a cancel is refused while a deposit that counts is still confirming, naming it.
+   * Before it, such a cancel hid money on its way in (the deposit stayed counted, unflagged).
+   */
+  static final String NO_CANCEL_WHILE_CONFIRMING = "no-cancel-while-confirming";
+  /**
+   * Change id: a re-quote whose fresh price is the one already locked changes nothing, sends
+   * nothing and says so. Before it, the client was mailed an "updated" invoice with the same rate.
+   */
+  static final String UNCHANGED_REQUOTE = "unchanged-requote";
+  /**
+   * Change id: every timer carries a summary for the Temporal Web UI ("dunning stage 2",
+   * "overdue threshold", "issue retry"). A summarised timer is a command of its own, so runs
+   * started before it keep their plain timed awaits.
+   */
+  static final String TIMER_SUMMARIES = "timer-summaries";
+  /** Far below Temporal's limit; waking once a year to look again costs nothing. */
+  static final Duration LONGEST_TIMER = Duration.ofDays(365);
 
   private static final RetryOptions UNTIL_IT_WORKS =
       RetryOptions.newBuilder()
@@ -184,6 +211,8 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   private boolean issueSettled;
   private boolean cfoRetryRequested;
   private Promise<CfoSyncResult> cfoSync;
+  /** Whether this run's timers carry summaries (see {@link #TIMER_SUMMARIES}). */
+  private boolean timerSummaries;
 
   @WorkflowInit
   public InvoiceWorkflowImpl(InvoiceWorkflowInput input) {
@@ -193,6 +222,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public void run(InvoiceWorkflowInput input) {
+    timerSummaries = Workflow.getVersion(TIMER_SUMMARIES, Workflow.DEFAULT_VERSION, 1) == 1;
     if (state == null) {
       LoadedInvoice loaded = store.load(input.invoiceId());
       state = loaded.recorded() != null ? loaded.recorded() : InvoiceState.of(loaded.terms());
@@ -217,10 +247,16 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       Supplier<Boolean> somethingToDo =
           () -> !observations.isEmpty() || !commands.isEmpty() || cfoRetryRequested
               || (cfoSync != null && cfoSync.isCompleted());
+      describe();
       if (deadline == null) {
         Workflow.await(somethingToDo);
       } else {
-        Workflow.await(Duration.between(now(), deadline).plusMillis(1), somethingToDo);
+        Duration wait = untilDeadline(deadline);
+        String summary =
+            wait.compareTo(Duration.between(now(), deadline).plusMillis(1)) < 0
+                ? "look at the dates again (" + deadlineSummary(deadline) + " is further off)"
+                : deadlineSummary(deadline);
+        awaitOrTimer(wait, summary, somethingToDo);
       }
       handleObservations();
       handleCommands();
@@ -232,6 +268,124 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       }
     }
     finish();
+  }
+
+  /**
+   * Waits until the condition holds or the time is up, as {@code Workflow.await(Duration, ...)}
+   * does, with a summary on the timer for the Web UI. The timer is cancelled when the condition
+   * comes first, as Workflow.await cancels its own.
+   */
+  private void awaitOrTimer(Duration wait, String summary, Supplier<Boolean> condition) {
+    if (!timerSummaries) {
+      Workflow.await(wait, condition);
+      return;
+    }
+    if (condition.get()) {
+      return; // nothing to wait for: no timer, as Workflow.await
+    }
+    List<Promise<Void>> timer = new java.util.ArrayList<>(1);
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () -> {
+              timer.add(Workflow.newTimer(wait, TimerOptions.newBuilder().setSummary(summary).build()));
+            });
+    scope.run();
+    Workflow.await(() -> timer.get(0).isCompleted() || condition.get());
+    if (!timer.get(0).isCompleted()) {
+      scope.cancel();
+    }
+  }
+
+  /** What the next deadline is, for the timer's summary. */
+  private String deadlineSummary(Instant deadline) {
+    Optional<DunningStage> stage = dunningActive() ? state.nextDunningStage() : Optional.empty();
+    if (stage.isPresent() && stage.get().dueAt().equals(deadline)) {
+      return "dunning stage " + stage.get().number() + " at " + stage.get().dueAt();
+    }
+    return "overdue threshold at " + deadline;
+  }
+
+  /**
+   * The run's current details in the Temporal Web UI: why it waits, in a line. Not part of the
+   * history (a query answers it), so it is simply kept up to date.
+   */
+  private void describe() {
+    Workflow.setCurrentDetails(currentDetails());
+  }
+
+  private String currentDetails() {
+    InvoiceStatus status = state.status();
+    String coin = state.currency() + "/" + state.network().name();
+    switch (status) {
+      case DRAFT:
+        return state.issueError() == null
+            ? "issuing: deposit address, quote, document"
+            : "issuing failed: " + state.issueError() + "; next issue retry within "
+                + ISSUE_RETRY_AFTER.toMinutes() + " min, or on retry-issue";
+      case PAID:
+        CfoSyncState cfoState = state.cfo();
+        return cfoState.status() == CfoSyncState.Status.FAILED
+            ? "paid; CFO ledger booking failed (" + cfoState.lastError() + "): waiting for sync-to-cfo"
+            : "paid " + state.paidAt() + "; booking in the CFO ledger (attempt " + cfoState.attempts() + ")";
+      case COMPLETE:
+        return "complete: paid " + state.paidAt() + ", booked in the CFO ledger as "
+            + state.cfo().cfoTransactionId() + deliveriesPending();
+      case CANCELLED:
+        return "cancelled by " + state.cancelledBy() + ": " + state.cancelReason() + deliveriesPending();
+      default:
+        break;
+    }
+    StringBuilder details = new StringBuilder();
+    PaymentAssessment assessment = state.assessment();
+    if (status == InvoiceStatus.PAYMENT_DETECTED || status == InvoiceStatus.CONFIRMING) {
+      int required = state.policy().confirmationsRequired();
+      details.append(coin).append(" deposit confirming: ");
+      details.append(
+          String.join(", ", state.payments().stream()
+              .filter(p -> p.counts() && !p.confirmed(required))
+              .map(p -> p.txId() + " " + p.confirmations() + " of " + required)
+              .toList()));
+    } else {
+      details.append("awaiting ").append(coin).append(" deposit");
+      if (state.cryptoAmount() != null) {
+        details.append(" of ").append(assessment != null && assessment.confirmed().signum() > 0
+            ? assessment.remaining().toPlainString() + " (of " + state.cryptoAmount().toPlainString() + ")"
+            : state.cryptoAmount().toPlainString());
+      }
+      details.append(" to ").append(state.depositAddress());
+    }
+    if (state.overdue()) {
+      details.append("; overdue since ").append(state.overdueAt());
+    } else {
+      details.append("; overdue after ").append(state.overdueAt());
+    }
+    if (state.dunningPaused()) {
+      details.append("; reminders paused");
+    } else {
+      state.nextDunningStage().ifPresent(stage -> details.append("; next reminder: stage ")
+          .append(stage.number()).append(" on ")
+          .append(java.time.LocalDate.ofInstant(stage.dueAt(), java.time.ZoneId.of(state.timeZone()))));
+    }
+    return details.toString();
+  }
+
+  private String deliveriesPending() {
+    int pending = state.pendingDeliveries().size();
+    return pending == 0 ? "" : "; delivering " + pending + " notification(s)";
+  }
+
+  /**
+   * How long to wait for a deadline. Dates come from people (a due date in the year 99999): the
+   * wait is capped, and the loop simply comes round again when the capped timer fires.
+   */
+  private Duration untilDeadline(Instant deadline) {
+    Duration wait = Duration.between(now(), deadline).plusMillis(1);
+    if (wait.compareTo(LONGEST_TIMER) <= 0) {
+      return wait;
+    }
+    // Asked only when it matters: histories of ordinary invoices carry no marker for it.
+    int version = Workflow.getVersion(CLAMPED_TIMERS, Workflow.DEFAULT_VERSION, 1);
+    return version == Workflow.DEFAULT_VERSION ? wait : LONGEST_TIMER;
   }
 
   // ---- issuing ----
@@ -259,7 +413,8 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         state.issueFailed(reason);
         recordChange();
         issueSettled = true;
-        Workflow.await(ISSUE_RETRY_AFTER, () -> retryIssueRequested || !commands.isEmpty());
+        describe();
+        awaitOrTimer(ISSUE_RETRY_AFTER, "issue retry", () -> retryIssueRequested || !commands.isEmpty());
         handleCommands();
       }
     }
@@ -511,6 +666,12 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
           @Override
           InvoiceStatusView apply() {
             requireCancellable();
+            Optional<Payment> confirming = confirmingPayment();
+            // Asked only when it matters: histories of ordinary cancels carry no marker for it.
+            if (confirming.isPresent()
+                && Workflow.getVersion(NO_CANCEL_WHILE_CONFIRMING, Workflow.DEFAULT_VERSION, 1) == 1) {
+              throw confirmingRefusal(confirming.get());
+            }
             state.cancelled(now(), request.reason(), request.requestedBy());
             recordChange();
             audit("cancel", request.requestedBy(), request.reason(), null);
@@ -524,6 +685,26 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   public void validateCancel(CancelRequest request) {
     requireReason(request.reason(), request.requestedBy());
     requireCancellable();
+    Optional<Payment> confirming = confirmingPayment();
+    if (confirming.isPresent()) {
+      throw confirmingRefusal(confirming.get());
+    }
+  }
+
+  /** A deposit that counts for this invoice and is not yet final on the exchange. */
+  private Optional<Payment> confirmingPayment() {
+    int required = state.policy().confirmationsRequired();
+    return state.payments().stream()
+        .filter(p -> p.counts() && !p.confirmed(required) && p.depositStatus() != DepositStatus.FAILED)
+        .findFirst();
+  }
+
+  private ApplicationFailure confirmingRefusal(Payment payment) {
+    return invalidState(
+        "deposit " + payment.txId() + " (" + payment.amount().toPlainString() + " " + payment.coinCode()
+            + ", " + payment.confirmations() + " of " + state.policy().confirmationsRequired()
+            + " confirmations) counts for this invoice and is still confirming; cancel once it is final,"
+            + " or it would hide that money");
   }
 
   private void requireCancellable() {
@@ -598,6 +779,17 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
             String previousAmount = state.cryptoAmount().toPlainString();
             String previousRate = state.exchangeRate().toPlainString();
             Quote quote = exchangeLookup.requote(state.invoiceId(), state.rateLockedAt());
+            boolean unchanged =
+                quote.exchangeRate().compareTo(state.exchangeRate()) == 0
+                    && quote.cryptoAmount().compareTo(state.cryptoAmount()) == 0;
+            // Asked only when it matters: histories of re-quotes that moved carry no marker for it.
+            if (unchanged && Workflow.getVersion(UNCHANGED_REQUOTE, Workflow.DEFAULT_VERSION, 1) == 1) {
+              audit("requote", request.requestedBy(), request.reason(),
+                  "{\"unchanged\":true,\"rate\":\"" + previousRate + "\",\"amount\":\"" + previousAmount + "\"}");
+              throw invalidState(
+                  "the exchange rate is unchanged at " + previousRate + " (" + previousAmount + " "
+                      + state.currency() + "); the invoice stands and nothing was sent");
+            }
             state.quoted(quote.cryptoAmount(), quote.exchangeRate(), quote.lockedAt(), quote.source());
             state.reassess();
             recordChange();
@@ -808,14 +1000,11 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     if (state == null) {
       return new InvoiceStatusView(null, null, null, now);
     }
-    Instant nextCheck = null;
-    if (watchingDeposits()) {
-      long interval = state.policy().pollingInterval().toMillis();
-      nextCheck = Instant.ofEpochMilli((now.toEpochMilli() / interval + 1) * interval);
-    }
+    // No next check: worked out from this (possibly minutes old) workflow time it went stale; the
+    // API answers it from the scanner's schedule.
     DunningStage nextStage =
         state.awaitingPayment() && dunningActive() ? state.nextDunningStage().orElse(null) : null;
-    return new InvoiceStatusView(state, nextCheck, nextStage, now);
+    return new InvoiceStatusView(state, null, nextStage, now);
   }
 
   // ---- helpers ----
@@ -828,6 +1017,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   /** Records the state (a new version) and keeps the InvoiceStatus search attribute current. */
   private void recordChange() {
     state.bumpVersion();
+    describe();
     if (state.status() != publishedStatus) {
       // Each upsert is a history event: publish changes only.
       Workflow.upsertTypedSearchAttributes(

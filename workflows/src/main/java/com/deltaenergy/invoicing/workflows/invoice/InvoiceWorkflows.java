@@ -34,6 +34,34 @@ public final class InvoiceWorkflows {
    */
   public static WorkflowOptions startOptions(
       String taskQueue, String invoiceNumber, String clientName, InvoiceStatus status) {
+    return builder(taskQueue, invoiceNumber, clientName, status).build();
+  }
+
+  /**
+   * {@link #startOptions(String, String, String, InvoiceStatus)} with the summary the Temporal Web
+   * UI shows for the run: number, client and amount (static: the terms of an invoice do not change).
+   */
+  public static WorkflowOptions startOptions(
+      String taskQueue, String invoiceNumber, String clientName, InvoiceStatus status,
+      java.math.BigDecimal amountUsd, PaymentNetwork network, java.time.LocalDate dueDate) {
+    return builder(taskQueue, invoiceNumber, clientName, status)
+        .setStaticSummary(staticSummary(invoiceNumber, clientName, amountUsd, network))
+        .setStaticDetails(
+            "Invoice " + invoiceNumber + " to " + clientName + ": USD " + amountUsd.toPlainString()
+                + " payable in " + network.currency() + " on " + network.displayName() + ", due " + dueDate
+                + ". Why it waits: the run's current details; each timer says what it waits for.")
+        .build();
+  }
+
+  /** e.g. "DPY-2026-11-0001 · Alps Blockchain · USD 5000.00 in USDT/TRC20". */
+  public static String staticSummary(
+      String invoiceNumber, String clientName, java.math.BigDecimal amountUsd, PaymentNetwork network) {
+    return invoiceNumber + " · " + clientName + " · USD " + amountUsd.toPlainString() + " in "
+        + network.currency() + "/" + network.name();
+  }
+
+  private static WorkflowOptions.Builder builder(
+      String taskQueue, String invoiceNumber, String clientName, InvoiceStatus status) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId(invoiceNumber))
         .setTaskQueue(taskQueue)
@@ -44,7 +72,6 @@ public final class InvoiceWorkflows {
                 .set(INVOICE_NUMBER, invoiceNumber)
                 .set(INVOICE_STATUS, status.wireName())
                 .set(CLIENT_NAME, clientName)
-                .build())
-        .build();
+                .build());
   }
 }

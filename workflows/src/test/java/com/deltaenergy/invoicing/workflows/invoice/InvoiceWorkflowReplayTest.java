@@ -88,6 +88,32 @@ class InvoiceWorkflowReplayTest extends InvoiceWorkflowTestSupport {
     assertReplays(invoice, "invoice-cancelled");
   }
 
+  /** Issue 18: a capped timer, an unchanged re-quote, summarised timers (three version markers). */
+  @Test
+  void farDueDateUnchangedRequoteAndSummarisedTimersReplay() throws Exception {
+    InvoiceWorkflow invoice = start(105, java.time.LocalDate.parse("+99999-01-01"), PaymentNetwork.BTC, policy(3));
+    invoice.awaitIssued();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> invoice.requote(new OperatorRequests.RequoteRequest("client asked", "ops")))
+        .isInstanceOf(io.temporal.client.WorkflowUpdateException.class);
+    env.sleep(Duration.ofDays(366));
+    observe(invoice, btc(105, "tx-replay-5", "0.05000000", 1));
+    awaitStatus(invoice, InvoiceStatus.CONFIRMING);
+    observe(invoice, btc(105, "tx-replay-5", "0.05000000", 3));
+    WorkflowStub.fromTyped(invoice).getResult(Void.class);
+
+    var changeIds =
+        client.fetchHistory(WorkflowStub.fromTyped(invoice).getExecution().getWorkflowId()).getEvents().stream()
+            .filter(e -> e.hasMarkerRecordedEventAttributes())
+            .map(e -> io.temporal.common.converter.DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+                e.getMarkerRecordedEventAttributes().getDetailsMap().get("changeId").getPayloads(0),
+                String.class, String.class))
+            .toList();
+    assertThat(changeIds)
+        .contains(InvoiceWorkflowImpl.CLAMPED_TIMERS, InvoiceWorkflowImpl.UNCHANGED_REQUOTE, InvoiceWorkflowImpl.TIMER_SUMMARIES);
+    assertReplays(invoice, "invoice-far-due-unchanged-requote-summarised-timers");
+  }
+
   private void assertReplays(InvoiceWorkflow invoice, String name) throws Exception {
     var execution = WorkflowStub.fromTyped(invoice).getExecution();
     RecordedHistories.assertReplays(

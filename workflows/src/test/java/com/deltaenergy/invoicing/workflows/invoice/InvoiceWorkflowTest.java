@@ -41,7 +41,7 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
     assertThat(store.watched).contains(1L);
     assertThat(notifications.types()).containsExactly(Type.CREATED);
     InvoiceStatusView sent = invoice.status();
-    assertThat(sent.nextCheckAt()).isAfter(sent.asOf()).isBeforeOrEqualTo(sent.asOf().plusSeconds(30));
+    assertThat(sent.nextCheckAt()).as("stale at the workflow's time; the API gives the scanner's").isNull();
     assertThat(sent.nextDunningStage().number()).isEqualTo(1);
 
     observe(invoice, btc(1, "tx-a", "0.05000000", 0));
@@ -485,7 +485,14 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
       await(invoice, s -> !s.payments().isEmpty() && s.payments().get(0).confirmations() == expected);
     }
     var execution = WorkflowStub.fromTyped(firstRun).getExecution();
+    // The last report may still be in the first run's final task (continuing as new): wait for it.
     var firstHistory = client.fetchHistory(execution.getWorkflowId(), execution.getRunId());
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (firstHistory.getLastEvent().getEventType() != EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
+        && System.nanoTime() < deadline) {
+      sleep(Duration.ofMillis(50));
+      firstHistory = client.fetchHistory(execution.getWorkflowId(), execution.getRunId());
+    }
     assertThat(firstHistory.getHistory().getEventsList())
         .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
     assertThat(firstHistory.getHistory().getEventsCount()).isLessThanOrEqualTo(2_000);

@@ -79,15 +79,20 @@ abstract class InvoiceWorkflowTestSupport {
   }
 
   InvoiceWorkflow start(long invoiceId, int dueInDays, PaymentNetwork network, PaymentPolicy policy) {
+    return start(invoiceId, today.plusDays(dueInDays), network, policy);
+  }
+
+  InvoiceWorkflow start(long invoiceId, LocalDate dueDate, PaymentNetwork network, PaymentPolicy policy) {
     store.terms.put(
         invoiceId,
         new InvoiceTerms(
             invoiceId, 1, number(invoiceId), CLIENT, new BigDecimal("5000.00"), network.currency(),
-            network, today.plusDays(dueInDays), "UTC", policy));
+            network, dueDate, "UTC", policy));
     InvoiceWorkflow workflow =
         client.newWorkflowStub(
             InvoiceWorkflow.class,
-            InvoiceWorkflows.startOptions(QUEUE, number(invoiceId), CLIENT, InvoiceStatus.DRAFT));
+            InvoiceWorkflows.startOptions(
+                QUEUE, number(invoiceId), CLIENT, InvoiceStatus.DRAFT, new BigDecimal("5000.00"), network, dueDate));
     WorkflowClient.start(workflow::run, InvoiceWorkflowInput.start(invoiceId, number(invoiceId), CLIENT));
     return workflow;
   }
