@@ -10,5 +10,5 @@ CREATE UNIQUE INDEX uq_invoices_network_own_address ON invoices (crypto_network,
     WHERE NOT shared_address;
 CREATE UNIQUE INDEX uq_invoices_shared_address_open_amount ON invoices (crypto_network, deposit_address, crypto_amount)
     WHERE shared_address AND crypto_amount IS NOT NULL AND status NOT IN ('complete', 'cancelled');
-CREATE INDEX ix_invoices_deposit_address ON invoices (deposit_address);
---rollback DROP INDEX ix_invoices_deposit_address; DROP INDEX uq_invoices_shared_address_open_amount; DROP INDEX uq_invoices_network_own_address; ALTER TABLE invoices ADD CONSTRAINT uq_invoices_network_deposit_address UNIQUE (crypto_network, deposit_address); ALTER TABLE invoices DROP COLUMN shared_address;
+-- Look-ups by address alone use ix_invoices_deposit_address (0021).
+--rollback DROP INDEX uq_invoices_shared_address_open_amount; DROP INDEX uq_invoices_network_own_address; ALTER TABLE invoices ADD CONSTRAINT uq_invoices_network_deposit_address UNIQUE (crypto_network, deposit_address); ALTER TABLE invoices DROP COLUMN shared_address;
