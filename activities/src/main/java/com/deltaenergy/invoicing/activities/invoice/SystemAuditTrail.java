@@ -9,6 +9,7 @@ import com.deltaenergy.invoicing.workflows.payment.Payment;
 import com.deltaenergy.invoicing.workflows.payment.PaymentAssessment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +39,13 @@ public class SystemAuditTrail {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public SystemAuditTrail(InvoiceAuditRepository audit, ObjectMapper json, Clock clock) {
+  /**
+   * The application's ObjectMapper where there is one (API, embedded app); the worker runs without
+   * Spring's Jackson auto-configuration, so it gets a mapper of its own.
+   */
+  public SystemAuditTrail(InvoiceAuditRepository audit, ObjectProvider<ObjectMapper> json, Clock clock) {
     this.audit = audit;
-    this.json = json;
+    this.json = json.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build());
     this.clock = clock;
   }
 
