@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Fault-injection suite: real processes on 127.0.0.1 only, killed and restarted on purpose, and a
-# check afterwards that nothing was lost or done twice. Four scenarios, each printing one line
+# check afterwards that nothing was lost or done twice. Five scenarios, each printing one line
 # "<scenario>: N passed, N failed; invoices, kills, duplicates, lost ...":
 #
 #   worker-kill   lifecycles on temporal server start-dev while the worker JVM is SIGKILLed at
 #                 random moments and restarted
 #   exchange      sandbox exchange faults during payments: 30 % 5xx, 30 % 429 with Retry-After,
 #                 2 s latency on every call
+#   exchange-failover  the primary exchange (MEXC) answers 503 for 2 minutes while invoices are
+#                 created and paid: issued on Binance meanwhile, back on MEXC after recovery
 #   smtp-ledger   the SMTP server and the CFO ledger's database down, then up again
 #   app-kill      the embedded all-in-one app SIGKILLed mid-lifecycle and restarted
 #
 # Settings (environment): FAULTS_LIFECYCLES (invoices in worker-kill, default 40; the issue's
 # figure is 100), FAULTS_INVOICES (invoices in each other scenario, default 12), FAULTS_SCENARIOS
-# (default all four, comma-separated), FAULTS_WORK (a fresh temp directory), FAULTS_SEED (random
-# kill moments; default from the clock, printed). Needs the jars: ./mvnw -B -ntp -DskipTests install
+# (default all five, comma-separated), FAULTS_WORK (a fresh temp directory), FAULTS_SEED (random
+# kill moments; default from the clock, printed), FAULTS_OUTAGE_SECONDS (exchange-failover, default
+# 120), FAULTS_BASE_PORT (ports of the stack, each also settable: FAULTS_TEMPORAL_PORT,
+# FAULTS_POSTGRES_PORT, FAULTS_LEDGER_PORT, FAULTS_SANDBOX_PORT, FAULTS_API_PORT, FAULTS_SMTP_PORT).
+# Needs the jars: ./mvnw -B -ntp -DskipTests install
 set -euo pipefail
 
 WORK=${FAULTS_WORK:-$(mktemp -d -t invoicing-faults-XXXX)}
@@ -25,12 +30,14 @@ trap stop_all EXIT
 
 LIFECYCLES=${FAULTS_LIFECYCLES:-40}
 INVOICES=${FAULTS_INVOICES:-12}
-SCENARIOS=${FAULTS_SCENARIOS:-worker-kill,exchange,smtp-ledger,app-kill}
+SCENARIOS=${FAULTS_SCENARIOS:-worker-kill,exchange,exchange-failover,smtp-ledger,app-kill}
+OUTAGE=${FAULTS_OUTAGE_SECONDS:-120}
 SEED=${FAULTS_SEED:-$(date +%s)}
 RANDOM=$SEED
 BASE_PORT=${FAULTS_BASE_PORT:-26000}
-T_PORT=$((BASE_PORT + 233)) PG_PORT=$((BASE_PORT + 432)) LEDGER_PORT=$((BASE_PORT + 433))
-SB_PORT=$((BASE_PORT + 3)) API_PORT=$((BASE_PORT + 2)) SMTP_PORT=$((BASE_PORT + 25))
+T_PORT=${FAULTS_TEMPORAL_PORT:-$((BASE_PORT + 233))} PG_PORT=${FAULTS_POSTGRES_PORT:-$((BASE_PORT + 432))}
+LEDGER_PORT=${FAULTS_LEDGER_PORT:-$((BASE_PORT + 433))} SB_PORT=${FAULTS_SANDBOX_PORT:-$((BASE_PORT + 3))}
+API_PORT=${FAULTS_API_PORT:-$((BASE_PORT + 2))} SMTP_PORT=${FAULTS_SMTP_PORT:-$((BASE_PORT + 25))}
 APP_PORT=$((BASE_PORT + 12)) APP_T_PORT=$((BASE_PORT + 234)) APP_PG_PORT=$((BASE_PORT + 434))
 SUMMARY=$WORK/summary.txt
 : >"$SUMMARY"
@@ -72,6 +79,8 @@ start_stack() {
   export CFO_DATABASE_URL="jdbc:postgresql://127.0.0.1:$LEDGER_PORT/postgres" CFO_DATABASE_USER=postgres CFO_DATABASE_PASSWORD=
   export TEMPORAL_ADDRESS="127.0.0.1:$T_PORT" TEMPORAL_NAMESPACE=default
   export MEXC_BASE_URL="http://127.0.0.1:$SB_PORT/sandbox" MEXC_API_KEY=sandbox-key MEXC_API_SECRET=sandbox-secret
+  # The second exchange new invoices fail over to: the sandbox's Binance account.
+  export BINANCE_BASE_URL="http://127.0.0.1:$SB_PORT/sandbox/binance" BINANCE_API_KEY=sandbox-key BINANCE_API_SECRET=sandbox-secret
   export SMTP_HOST=127.0.0.1 SMTP_PORT
   start_worker worker
   await_worker worker
@@ -154,6 +163,50 @@ scenario_exchange() {
   verify exchange "$ledger" 0 "${DB_ARGS[@]}" --rate-limit 500
 }
 
+# ---- (b2) the primary exchange down for 2 minutes while invoices are created and paid ----
+scenario_exchange_failover() {
+  local ledger=$WORK/exchange-failover.tsv plog=$WORK/exchange-failover-probe.log job down_at up_at first
+  local half=$((INVOICES / 2))
+  : >"$ledger"
+  probe faults --clear 2>>"$plog"
+  log "exchange-failover: MEXC answers 503 for ${OUTAGE} s while $INVOICES invoices are created and paid"
+  probe faults --error-rate 1 --status 503 --venue mexc 2>>"$plog"
+  down_at=$(date +%s)
+  # Two waves inside the outage, at its start and half-way, each paid as soon as it is issued.
+  (rc=0
+    probe create --count "$half" --ledger "$ledger.first" --timeout 60s || rc=1
+    probe pay --ledger "$ledger.first" --timeout 60s || rc=1
+    probe await --ledger "$ledger.first" --status paid --timeout 30s || echo "first wave not yet paid" >&2
+    sleep $((down_at + OUTAGE / 2 - $(date +%s) > 0 ? down_at + OUTAGE / 2 - $(date +%s) : 0))
+    probe create --count "$((INVOICES - half))" --ledger "$ledger.second" --timeout 30s || rc=1
+    probe pay --ledger "$ledger.second" --timeout 60s || rc=1
+    exit $rc) >>"$plog" 2>&1 &
+  job=$!
+  wait "$job" || log "exchange-failover: creating or paying during the outage failed (see $plog)"
+  (($(date +%s) < down_at + OUTAGE)) || log "exchange-failover: the outage's waves outlasted the outage"
+  sleep $((down_at + OUTAGE - $(date +%s) > 0 ? down_at + OUTAGE - $(date +%s) : 0))
+  probe faults --clear 2>>"$plog"
+  up_at=$(date +%s)
+  log "exchange-failover: MEXC back after $((up_at - down_at)) s"
+  # Everything created during the outage must have been issued on Binance.
+  cat "$ledger.first" "$ledger.second" 2>/dev/null | sed 's/$/	binance/' >>"$ledger"
+  # After recovery: one invoice at a time until one is issued on MEXC (its circuit breaker lets a
+  # trial call through after 30 s), then a batch that must all go to MEXC.
+  probe issue-until --provider mexc --ledger "$ledger.recovery" --db-url "$DATABASE_URL" --timeout 90s >>"$plog" 2>&1 ||
+    log "exchange-failover: no invoice went back to MEXC (see $plog)"
+  first=$(grep -o 'first invoice on mexc after [0-9]* s' "$plog" | tail -n 1 || true)
+  log "exchange-failover: ${first:-no invoice on mexc} of recovery"
+  probe pay --ledger "$ledger.recovery" --timeout 60s >>"$plog" 2>&1 || log "exchange-failover: paying during recovery failed"
+  probe create --count 4 --ledger "$ledger.after" --timeout 60s >>"$plog" 2>&1 || log "exchange-failover: creating after recovery failed"
+  probe pay --ledger "$ledger.after" --timeout 60s >>"$plog" 2>&1 || log "exchange-failover: paying after recovery failed"
+  sed 's/$/	mexc/' "$ledger.after" >>"$ledger"
+  cat "$ledger.recovery" >>"$ledger" 2>/dev/null || true
+  probe await --ledger "$ledger" --status final --timeout 90s >>"$plog" 2>&1 ||
+    log "exchange-failover: not every invoice reached its final state (see $plog)"
+  verify exchange-failover "$ledger" 0 "${DB_ARGS[@]}" --settle 60s
+  log "exchange-failover: $(($(date +%s) - down_at)) s from the outage's start to the verdict"
+}
+
 # ---- (c) the SMTP server and the ledger database down, then up ----
 scenario_smtp_ledger() {
   local ledger=$WORK/smtp-ledger.tsv
@@ -218,13 +271,14 @@ IFS=, read -r -a chosen <<<"$SCENARIOS"
 stack_up=0
 for scenario in "${chosen[@]}"; do
   case "$scenario" in
-    worker-kill | exchange | smtp-ledger)
+    worker-kill | exchange | exchange-failover | smtp-ledger)
       ((stack_up)) || { start_stack; stack_up=1; }
       ;;
   esac
   case "$scenario" in
     worker-kill) scenario_worker_kill ;;
     exchange) scenario_exchange ;;
+    exchange-failover) scenario_exchange_failover ;;
     smtp-ledger) scenario_smtp_ledger ;;
     app-kill)
       stop_all

@@ -33,8 +33,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * await  --ledger FILE --status final|paid --timeout 300s
  * verify --ledger FILE --db-url URL --cfo-url URL --cfo-table T --smtp-log FILE --name NAME
  *        [--kills N] [--rate-limit 500]
- * faults --error-rate 0.3 --status 503 --retry-after 0 --latency-ms 0 | faults --clear | faults --reset-stats
+ * faults --error-rate 0.3 --status 503 --retry-after 0 --latency-ms 0 [--venue mexc|binance] | faults --clear
+ *        | faults --reset-stats
+ * issue-until --provider P --db-url URL --ledger FILE --timeout 90s
+ *                                                    one invoice at a time until one is issued on P
  * </pre>
+ *
+ * A ledger line may carry a fourth column: the exchange that must have issued the invoice's
+ * address (mexc, binance); verify checks it against {@code invoices.exchange_provider}.
  *
  * The API key comes from INVOICING_API_KEY. Calls that fail because a process is down are retried
  * until the command's deadline: the processes come and go on purpose.
@@ -68,6 +74,7 @@ public final class FaultProbe {
           case "await" -> probe.await();
           case "verify" -> new Verification(probe.client, options).run();
           case "faults" -> probe.faults();
+          case "issue-until" -> probe.issueUntil();
           default -> {
             System.err.println("unknown command " + options.positional().get(0));
             yield 2;
@@ -194,6 +201,47 @@ public final class FaultProbe {
     }
   }
 
+  // ---- issue-until ----
+
+  /**
+   * After an exchange's outage: creates one invoice at a time (every 2 s) until one is issued on
+   * the wanted provider, and prints how long that took. Each invoice is written to the ledger to
+   * be paid; the last one with the provider it must have. Exit 1 when none lands there in time.
+   */
+  private int issueUntil() throws Exception {
+    String wanted = options.require("provider");
+    Path ledger = Path.of(options.require("ledger"));
+    long started = System.nanoTime();
+    long deadline = deadline(Duration.ofSeconds(90));
+    long base = System.currentTimeMillis() % 1_000_000 + 500_000;
+    for (int n = 0; System.nanoTime() < deadline; n++) {
+      Invoice invoice = createOne(base + n, deadline);
+      awaitIssued(invoice.id(), deadline);
+      String provider = providerOf(invoice.id());
+      boolean there = wanted.equalsIgnoreCase(provider);
+      append(ledger, invoice.id() + "\t" + invoice.workflowId() + "\tpay" + (there ? "\t" + wanted : ""));
+      log("invoice %d issued on %s", invoice.id(), provider);
+      if (there) {
+        log("first invoice on %s after %d s", wanted, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        return 0;
+      }
+      sleep(Duration.ofSeconds(2));
+    }
+    log("no invoice issued on %s in time", wanted);
+    return 1;
+  }
+
+  /** The exchange that issued the invoice's address, as the database records it. */
+  private String providerOf(long invoiceId) throws java.sql.SQLException {
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection(options.require("db-url"), "postgres", "");
+        java.sql.PreparedStatement statement = db.prepareStatement("SELECT exchange_provider FROM invoices WHERE id = ?")) {
+      statement.setLong(1, invoiceId);
+      try (java.sql.ResultSet row = statement.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
+  }
+
   // ---- await ----
 
   /** Waits until every invoice is in its expected state: final (complete / cancelled) or paid. */
@@ -255,7 +303,7 @@ public final class FaultProbe {
     } else {
       client.setFaults(
           Double.parseDouble(options.get("error-rate", "0")), options.intValue("status", 503),
-          options.longValue("retry-after", 0), options.longValue("latency-ms", 0));
+          options.longValue("retry-after", 0), options.longValue("latency-ms", 0), options.get("venue", null));
       log("sandbox faults set: %s", client.send("GET", sandboxUrl("/faults"), null).body());
     }
     return 0;
@@ -267,8 +315,11 @@ public final class FaultProbe {
 
   // ---- plumbing ----
 
-  /** One invoice of the run: its id, workflow id and what the suite does with it. */
-  record Line(long id, String workflowId, String plan) {
+  /**
+   * One invoice of the run: its id, workflow id, what the suite does with it, and the exchange
+   * that must have issued its address (null: any).
+   */
+  record Line(long id, String workflowId, String plan, String provider) {
     static List<Line> read(Path file) throws IOException {
       List<Line> lines = new ArrayList<>();
       for (String text : Files.readAllLines(file)) {
@@ -276,7 +327,7 @@ public final class FaultProbe {
           continue;
         }
         String[] f = text.split("\t");
-        lines.add(new Line(Long.parseLong(f[0]), f[1], f[2]));
+        lines.add(new Line(Long.parseLong(f[0]), f[1], f[2], f.length > 3 && !f[3].isBlank() ? f[3] : null));
       }
       return lines;
     }

@@ -28,7 +28,8 @@ import java.util.Set;
  * cancelled); its payment counted (a sandbox deposit to its address that the invoice does not
  * count is a lost payment); every e-mail recorded for it sent, and received by the SMTP server
  * exactly once (by Message-ID and recipient, and by idempotency key); booked in the CFO ledger
- * exactly once when complete, never when cancelled. Across the run: no idempotency key recorded
+ * exactly once when complete, never when cancelled; when its ledger line names an exchange, its
+ * address issued there. Across the run: no idempotency key recorded
  * twice, no ledger Identifier booked twice, and (with --rate-limit) no MEXC endpoint called more
  * often than the limit in any window.
  */
@@ -86,6 +87,7 @@ final class Verification {
     int duplicateByKey = (int) keys.values().stream().filter(c -> c > 1).count();
     int duplicateLedger = (int) ledgerRows.values().stream().filter(c -> c > 1).count();
     int unbooked = 0;
+    int wrongProvider = 0;
     int mails = 0;
     int resentInDoubt = 0;
     Set<Mail> ours = new HashSet<>();
@@ -98,8 +100,15 @@ final class Verification {
         wrongState++;
       }
       if (line.plan().equals("pay") && !paymentCounted(invoice)) {
-        problems.add("payment lost: the sandbox has a deposit the invoice does not count");
+        problems.add("payment lost or counted twice: a sandbox deposit to its address is not counted exactly once");
         lost++;
+      }
+      if (line.provider() != null) {
+        String provider = providerOf(line.id());
+        if (!line.provider().equalsIgnoreCase(provider)) {
+          problems.add("address issued on " + provider + ", expected " + line.provider());
+          wrongProvider++;
+        }
       }
       for (Notification n : notifications.getOrDefault(line.id(), List.of())) {
         if (!n.channel().equals("email")) {
@@ -187,12 +196,13 @@ final class Verification {
     }
     System.out.printf(
         "%s: %d passed, %d failed; invoices %d, kills %s, e-mails %d, duplicate e-mails %d by Message-ID / %d by"
-            + " idempotency key, undelivered %d, duplicate ledger rows %d, unbooked %d, wrong state %d, lost payments %d;"
+            + " idempotency key, undelivered %d, duplicate ledger rows %d, unbooked %d, wrong state %d, lost payments %d,"
+            + " issued on the wrong exchange %d;"
             + " e-mails that needed retries %d, ledger bookings that needed retries %d; e-mails received twice with"
             + " one Message-ID because the sender was SIGKILLed within %d ms of the server accepting it (not counted as"
             + " duplicates above) %d%s%n",
         name, passed, failed, lines.size(), options.get("kills", "0"), mails, duplicateByMessageId, duplicateByKey,
-        undelivered, duplicateLedger, unbooked, wrongState, lost, retriedMail, retriedSync, SEND_WINDOW_MS,
+        undelivered, duplicateLedger, unbooked, wrongState, lost, wrongProvider, retriedMail, retriedSync, SEND_WINDOW_MS,
         resentInDoubt, rate);
     return failed == 0 ? 0 : 1;
   }
@@ -227,8 +237,12 @@ final class Verification {
     }
   }
 
-  /** True when every sandbox deposit to the invoice's address is among its counted payments. */
-  private boolean paymentCounted(Invoice invoice) {
+  /**
+   * True when the invoice counts its payment in full and every sandbox deposit to its address is
+   * counted by exactly one invoice: by this one, or on an address shared by several invoices (a
+   * Binance account has one address per coin and network), by the one whose amount it matched.
+   */
+  private boolean paymentCounted(Invoice invoice) throws SQLException {
     String address = invoice.depositAddress();
     if (address == null) {
       return false;
@@ -243,12 +257,42 @@ final class Verification {
     if (deposits == null || !deposits.isArray() || deposits.isEmpty()) {
       return false; // the suite paid it: a deposit must be there
     }
+    boolean own = false;
     for (JsonNode deposit : deposits) {
-      if (!counted.contains(deposit.path("tx_id").asText())) {
+      String tx = deposit.path("tx_id").asText();
+      own |= counted.contains(tx);
+      if (countingInvoices(tx, address) != 1) {
+        FaultProbe.log("deposit %s to %s counted by %d invoices", tx, address, countingInvoices(tx, address));
         return false;
       }
     }
-    return received.compareTo(invoice.cryptoAmount()) >= 0;
+    return own && received.compareTo(invoice.cryptoAmount()) >= 0;
+  }
+
+  /** How many invoices count this deposit as a payment. */
+  private long countingInvoices(String txHash, String address) throws SQLException {
+    try (Connection db = DriverManager.getConnection(options.require("db-url"), "postgres", "");
+        PreparedStatement statement =
+            db.prepareStatement(
+                "SELECT count(DISTINCT invoice_id) FROM payment_transactions WHERE counts AND tx_hash = ? AND lower(address) = lower(?)")) {
+      statement.setString(1, txHash);
+      statement.setString(2, address);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  /** The exchange that issued the invoice's address, as the database records it. */
+  private String providerOf(long invoiceId) throws SQLException {
+    try (Connection db = DriverManager.getConnection(options.require("db-url"), "postgres", "");
+        PreparedStatement statement = db.prepareStatement("SELECT exchange_provider FROM invoices WHERE id = ?")) {
+      statement.setLong(1, invoiceId);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
   }
 
   private String sandbox(String path) {

@@ -148,7 +148,15 @@ public final class InvoicingClient {
   }
 
   public void setFaults(double errorRate, int status, long retryAfterSeconds, long latencyMs) {
+    setFaults(errorRate, status, retryAfterSeconds, latencyMs, null);
+  }
+
+  /** Faults on one venue of the sandbox ("mexc", "binance"), or on both when venue is null. */
+  public void setFaults(double errorRate, int status, long retryAfterSeconds, long latencyMs, String venue) {
     Map<String, Object> body = new LinkedHashMap<>();
+    if (venue != null) {
+      body.put("venue", venue);
+    }
     body.put("error_rate", errorRate);
     body.put("status", status);
     body.put("retry_after_seconds", retryAfterSeconds);
