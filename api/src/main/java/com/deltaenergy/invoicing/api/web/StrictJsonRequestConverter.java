@@ -37,7 +37,7 @@ public class StrictJsonRequestConverter extends MappingJackson2HttpMessageConver
     super(strict(applicationMapper.copy()));
   }
 
-  static ObjectMapper strict(ObjectMapper mapper) {
+  public static ObjectMapper strict(ObjectMapper mapper) {
     mapper.enable(
         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
