@@ -204,9 +204,17 @@ public class InvoiceService {
   }
 
   private NewInvoice validate(long tenantId, CreateInvoiceRequest request) {
+    return validate(
+        tenants.findById(tenantId).orElseThrow(), clients.findById(tenantId, request.clientId()).orElse(null), request);
+  }
+
+  /**
+   * The create validation with the tenant and client already looked up (null: no such client of
+   * the tenant), for callers that validate many requests at once, such as a CSV import.
+   */
+  public NewInvoice validate(Tenant tenant, Client client, CreateInvoiceRequest request) {
+    long tenantId = tenant.id();
     List<FieldProblem> problems = new ArrayList<>();
-    Tenant tenant = tenants.findById(tenantId).orElseThrow();
-    Client client = clients.findById(tenantId, request.clientId()).orElse(null);
     if (client == null) {
       problems.add(new FieldProblem("client_id", "unknown client " + request.clientId()));
     }

@@ -51,7 +51,25 @@ public class InvoiceRepository {
   @Transactional
   public InvoiceRecord create(NewInvoice invoice) {
     String number = numbers.next(invoice.tenantId(), YearMonth.from(invoice.issueDate()));
-    return insert(invoice, number, null);
+    return insert(invoice, number, null, null);
+  }
+
+  /**
+   * Stores an imported invoice (numbered, or a draft) under its external reference; the unique
+   * constraint on (tenant, external_reference) refuses a second one, rolling back the number.
+   */
+  @Transactional
+  public InvoiceRecord createImported(NewInvoice invoice, String externalReference, boolean draft, String requestJson) {
+    String number = draft ? null : numbers.next(invoice.tenantId(), YearMonth.from(invoice.issueDate()));
+    return insert(invoice, number, draft ? requestJson : null, externalReference);
+  }
+
+  /** The tenant's invoice with this external reference, if any. */
+  public Optional<Long> idByExternalReference(long tenantId, String externalReference) {
+    return jdbc.sql("SELECT id FROM invoices WHERE tenant_id = ? AND external_reference = ?")
+        .params(tenantId, externalReference)
+        .query(Long.class)
+        .optional();
   }
 
   /**
@@ -60,7 +78,7 @@ public class InvoiceRepository {
    */
   @Transactional
   public InvoiceRecord createDraft(NewInvoice invoice, String requestJson) {
-    return insert(invoice, null, requestJson);
+    return insert(invoice, null, requestJson, null);
   }
 
   /** The create request a draft was made from (as edited since); empty when it is no draft. */
@@ -144,17 +162,17 @@ public class InvoiceRepository {
     return findById(invoice.tenantId(), id);
   }
 
-  private InvoiceRecord insert(NewInvoice invoice, String number, String requestJson) {
+  private InvoiceRecord insert(NewInvoice invoice, String number, String requestJson, String externalReference) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             """
             INSERT INTO invoices (tenant_id, client_id, invoice_number, status, amount_usd,
                 subtotal_usd, tax_label, tax_rate_percent, tax_amount_usd, crypto_currency,
                 crypto_network, billing_period, description, notes, issue_date, due_date,
-                workflow_id, draft_request)
+                workflow_id, draft_request, external_reference)
             VALUES (:tenant, :client, :number, :status, :amount, :subtotal, :taxLabel, :taxRate,
                 :taxAmount, :currency, :network, :period, :description, :notes, :issueDate,
-                :dueDate, :workflowId, CAST(:request AS jsonb))
+                :dueDate, :workflowId, CAST(:request AS jsonb), :externalReference)
             """)
         .param("tenant", invoice.tenantId())
         .param("client", invoice.clientId())
@@ -174,6 +192,7 @@ public class InvoiceRepository {
         .param("dueDate", invoice.dueDate())
         .param("workflowId", number == null ? null : InvoiceWorkflows.workflowId(number))
         .param("request", requestJson)
+        .param("externalReference", externalReference)
         .update(keys, "id");
     long id = keys.getKeyAs(Long.class);
     insertLineItems(id, invoice.lineItems());
