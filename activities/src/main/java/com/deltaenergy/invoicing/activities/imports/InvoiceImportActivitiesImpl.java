@@ -15,7 +15,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,9 +26,11 @@ import org.springframework.stereotype.Component;
  * Creates an import's invoices a page at a time. Each row's invoice and the row's record of it
  * commit together, so a page run again after a crash skips what was done; starting a workflow
  * is idempotent (its id is the invoice number), so a row created but not yet started is started
- * by the rerun (or by the recovery sweep). In send mode the page waits, up to a bound, for its
- * invoices to be issued before the next page starts: at most one page of imported invoices is
- * being issued at a time, which leaves the workers free for interactive creates.
+ * by the rerun (or by the recovery sweep). In send mode a page first waits (up to a bound) until
+ * fewer than {@code invoicing.imports.in-flight} (default 20) of the import's invoices, counting
+ * the page about to be created, are still being issued; so at most the larger of that and a page
+ * are in flight, imports keep a bounded share of the workers, and interactive creates stay
+ * responsive. The last page waits for all of them.
  */
 @Component
 @ActivityImpl(workers = "invoice-worker")
@@ -43,6 +44,7 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
   private final WorkflowClient client;
   private final String taskQueue;
   private final Duration issueWait;
+  private final int inFlight;
 
   public InvoiceImportActivitiesImpl(
       InvoiceImportRepository imports,
@@ -50,7 +52,9 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
       InvoiceRepository invoices,
       WorkflowClient client,
       @Value("${invoicing.temporal.task-queue}") String taskQueue,
-      @Value("${invoicing.imports.issue-wait:120s}") Duration issueWait) {
+      @Value("${invoicing.imports.issue-wait:120s}") Duration issueWait,
+      @Value("${invoicing.imports.in-flight:20}") int inFlight) {
+    this.inFlight = inFlight;
     this.imports = imports;
     this.creation = creation;
     this.invoices = invoices;
@@ -64,10 +68,17 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
     List<PendingRow> rows = imports.pending(importId, afterRow, pageSize + 1);
     boolean last = rows.size() <= pageSize;
     List<PendingRow> page = last ? rows : rows.subList(0, pageSize);
+    if (send) {
+      // Rows an earlier attempt of this page created: their workflows may never have started
+      // (the attempt died first); start them before waiting for the import's invoices to issue.
+      page.stream()
+          .filter(row -> row.status().equals("created"))
+          .forEach(row -> invoices.findById(row.invoiceId()).filter(i -> !i.isDraft()).ifPresent(this::start));
+      awaitOutstandingBelow(importId, Math.max(1, inFlight - pageSize + 1));
+    }
     int created = 0;
     int existing = 0;
     int failed = 0;
-    List<Long> started = new ArrayList<>();
     for (PendingRow row : page) {
       Activity.getExecutionContext().heartbeat(row.rowNumber());
       switch (row.status()) {
@@ -80,7 +91,6 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
               created++;
               if (send) {
                 start(invoice.get());
-                started.add(invoice.get().id());
               }
             }
           } catch (RuntimeException e) {
@@ -89,23 +99,18 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
             failed++;
           }
         }
-        // Done by an earlier attempt of this page: counted again (the workflow counts only pages
-        // that completed), and started again in case the attempt died before starting it.
-        case "created" -> {
-          created++;
-          if (send) {
-            invoices.findById(row.invoiceId()).filter(i -> !i.isDraft()).ifPresent(i -> {
-              start(i);
-              started.add(i.id());
-            });
-          }
-        }
+        // Done by an earlier attempt of this page (started above): counted again, as the
+        // workflow counts only pages that completed.
+        case "created" -> created++;
         case "existing" -> existing++;
         case "failed" -> failed++;
         default -> throw new IllegalStateException("row " + row.rowNumber() + " is " + row.status());
       }
     }
-    int issued = send ? awaitIssued(started) : 0;
+    if (send && last) {
+      awaitOutstandingBelow(importId, 1);
+    }
+    int issued = send ? imports.tally(importId).issued() : 0;
     int lastRow = page.isEmpty() ? afterRow : page.get(page.size() - 1).rowNumber();
     return new ImportPage(lastRow, created, existing, issued, failed, last);
   }
@@ -128,23 +133,19 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
     }
   }
 
-  /** Waits until the page's invoices are issued or the bound is up; returns how many are. */
-  private int awaitIssued(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return 0;
-    }
+  /** Waits until fewer than {@code limit} of the import's invoices are still being issued, or the bound is up. */
+  private void awaitOutstandingBelow(long importId, int limit) {
     long deadline = System.nanoTime() + issueWait.toNanos();
-    int issued = imports.issuedAmong(ids);
-    while (issued < ids.size() && System.nanoTime() < deadline) {
-      Activity.getExecutionContext().heartbeat(issued);
+    int outstanding = imports.outstanding(importId);
+    while (outstanding >= limit && System.nanoTime() < deadline) {
+      Activity.getExecutionContext().heartbeat(outstanding);
       try {
         Thread.sleep(100);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+        return;
       }
-      issued = imports.issuedAmong(ids);
+      outstanding = imports.outstanding(importId);
     }
-    return issued;
   }
 }

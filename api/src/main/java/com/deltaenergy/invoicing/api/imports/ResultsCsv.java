@@ -32,7 +32,7 @@ final class ResultsCsv {
           row.invoiceId() == null ? "" : row.invoiceId().toString(),
           cell(row.invoiceNumber()),
           cell(row.depositAddress()),
-          row.cryptoAmount() == null ? "" : row.cryptoAmount().toPlainString(),
+          row.cryptoAmount() == null ? "" : row.cryptoAmount().stripTrailingZeros().toPlainString(),
           "",
           cell(row.error())));
       out.write("\r\n");

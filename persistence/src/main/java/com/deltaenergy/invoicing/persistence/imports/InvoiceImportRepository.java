@@ -124,10 +124,14 @@ public class InvoiceImportRepository {
         .update();
   }
 
-  /** How many of these invoices are issued. */
-  public int issuedAmong(java.util.Collection<Long> invoiceIds) {
-    return jdbc.sql("SELECT count(*) FROM invoices WHERE id IN (:ids) AND issued_at IS NOT NULL")
-        .param("ids", invoiceIds)
+  /** The import's new invoices that are numbered but not issued yet. */
+  public int outstanding(long importId) {
+    return jdbc.sql(
+            """
+            SELECT count(*) FROM invoice_import_rows r JOIN invoices i ON i.id = r.invoice_id
+             WHERE r.import_id = ? AND r.status = 'created' AND i.invoice_number IS NOT NULL AND i.issued_at IS NULL
+            """)
+        .param(importId)
         .query(Integer.class)
         .single();
   }
@@ -137,7 +141,7 @@ public class InvoiceImportRepository {
             """
             SELECT count(*) FILTER (WHERE r.status = 'created') AS created,
                    count(*) FILTER (WHERE r.status = 'existing') AS existing,
-                   count(*) FILTER (WHERE i.issued_at IS NOT NULL) AS issued,
+                   count(*) FILTER (WHERE r.status = 'created' AND i.issued_at IS NOT NULL) AS issued,
                    count(*) FILTER (WHERE r.status = 'failed') AS failed,
                    count(*) FILTER (WHERE r.status = 'pending') AS pending
               FROM invoice_import_rows r LEFT JOIN invoices i ON i.id = r.invoice_id

@@ -20,7 +20,7 @@ public record ImportCounts(
 
   ImportCounts plus(ImportPage page) {
     return new ImportCounts(
-        total, valid, invalid, created + page.created(), existing + page.existing(), issued + page.issued(),
+        total, valid, invalid, created + page.created(), existing + page.existing(), page.issued(),
         failed + page.failed());
   }
 }

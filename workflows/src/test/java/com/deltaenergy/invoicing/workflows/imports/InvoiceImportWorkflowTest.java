@@ -26,6 +26,7 @@ class InvoiceImportWorkflowTest {
   private int validRows;
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger completed = new AtomicInteger();
+  private final AtomicInteger issuedSoFar = new AtomicInteger();
 
   @BeforeEach
   void start() {
@@ -43,7 +44,8 @@ class InvoiceImportWorkflowTest {
               failed += row % 10 == 0 ? 1 : 0;
             }
             int created = last - afterRow - failed;
-            return new ImportPage(last, created, 0, send ? created : 0, failed, last == validRows);
+            issuedSoFar.addAndGet(send ? created : 0);
+            return new ImportPage(last, created, 0, issuedSoFar.get(), failed, last == validRows);
           }
 
           @Override
