@@ -51,7 +51,7 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
       ImportedInvoiceCreation creation,
       InvoiceRepository invoices,
       WorkflowClient client,
-      @Value("${invoicing.temporal.task-queue}") String taskQueue,
+      @Value("${invoicing.temporal.task-queue:" + InvoiceWorkflows.DEFAULT_TASK_QUEUE + "}") String taskQueue,
       @Value("${invoicing.imports.issue-wait:120s}") Duration issueWait,
       @Value("${invoicing.imports.in-flight:20}") int inFlight) {
     this.inFlight = inFlight;

@@ -37,6 +37,9 @@ final class CsvImportReader {
   static final List<String> REQUIRED =
       List.of("external_reference", "client", "crypto_currency", "billing_period", "due_date", "description");
 
+  /** The key under which a problem of the whole row (not one column's) is passed on. */
+  static final String ROW_PROBLEM = "row";
+
   private static final CsvMapper CSV = new CsvMapper();
   private static final int HEADER_PEEK = 64 * 1024;
 
@@ -79,10 +82,16 @@ final class CsvImportReader {
         rowNumber++;
         Map<String, String> cells = new LinkedHashMap<>();
         for (int i = 0; i < header.size() && i < record.length; i++) {
-          cells.put(header.get(i), record[i]);
+          String cell = record[i];
+          if (cell.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot store U+0000: the row is refused, and stored without it.
+            cells.put(ROW_PROBLEM, "column " + header.get(i) + " contains a NUL character");
+            cell = cell.replace("\u0000", "");
+          }
+          cells.put(header.get(i), cell);
         }
         if (record.length > header.size() && java.util.Arrays.stream(record, header.size(), record.length).anyMatch(c -> !c.isBlank())) {
-          cells.put("", "more fields than the header has columns");
+          cells.put(ROW_PROBLEM, "has more fields than the header has columns");
         }
         rows.accept(new CsvRow(rowNumber, cells));
       }
@@ -115,7 +124,9 @@ final class CsvImportReader {
     for (String name : names) {
       String column = name.strip().toLowerCase(Locale.ROOT);
       if (!COLUMNS.contains(column)) {
-        unknown.add(name);
+        unknown.add(name.replace("\u0000", ""));
+      } else if (header.contains(column)) {
+        throw new InvalidRequestException("file", "column " + column + " appears twice in the header");
       }
       header.add(column);
     }

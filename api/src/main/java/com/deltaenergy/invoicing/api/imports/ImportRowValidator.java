@@ -60,8 +60,8 @@ final class ImportRowValidator {
 
   ImportRow validate(CsvRow row, boolean draft) {
     List<RowError> errors = new ArrayList<>();
-    if (row.cells().containsKey("")) {
-      errors.add(new RowError("", row.cells().get("")));
+    if (row.cells().containsKey(CsvImportReader.ROW_PROBLEM)) {
+      errors.add(new RowError(CsvImportReader.ROW_PROBLEM, row.cells().get(CsvImportReader.ROW_PROBLEM)));
     }
     String reference = row.get("external_reference");
     if (reference == null) {

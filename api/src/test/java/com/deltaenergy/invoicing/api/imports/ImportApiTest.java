@@ -128,6 +128,23 @@ class ImportApiTest {
   }
 
   @Test
+  void aRowWithANulCharacterOrExtraFieldsIsRefusedNotStoredAsIs() throws Exception {
+    String ref = UUID.randomUUID().toString().substring(0, 8);
+    String csv = HEADER
+        + ref + "-1\u0000,1,5000,USDT,TRC20,October 2025," + DUE + ",Colo\u0000cation\n"
+        + ref + "-2,1,5000,USDT,TRC20,October 2025," + DUE + ",Colocation,surplus\n";
+    HttpResponse<String> response = upload(csv.getBytes(StandardCharsets.UTF_8), "validate_only=true");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    List<String> results = results(json.readTree(response.body()).get("id").asLong());
+    assertThat(results.get(1)).startsWith("2," + ref + "-1,invalid,").contains("row: column description contains a NUL character");
+    assertThat(results.get(2)).startsWith("3," + ref + "-2,invalid,").contains("row: has more fields than the header has columns");
+
+    HttpResponse<String> twice = upload((HEADER.strip() + ",client\n").getBytes(StandardCharsets.UTF_8), "");
+    assertThat(twice.statusCode()).isEqualTo(400);
+    assertThat(twice.body()).contains("column client appears twice");
+  }
+
+  @Test
   void theResultsFileNeutralisesFormulas() throws Exception {
     String csv = HEADER
         + "=HYPERLINK(\"http://evil\"),1,5000,USDT,TRC20,October 2025," + DUE + ",Colocation\n"
