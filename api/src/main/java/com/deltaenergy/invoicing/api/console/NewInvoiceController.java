@@ -158,7 +158,8 @@ class NewInvoiceController {
         items.isEmpty() ? null : items,
         number(values.get("tax_rate_percent"), "tax_rate_percent", errors),
         null,
-        blankToNull(values.get("notes")));
+        blankToNull(values.get("notes")),
+        null);
     for (ConstraintViolation<CreateInvoiceRequest> violation : validator.validate(request)) {
       errors.putIfAbsent(snake(violation.getPropertyPath().toString()), violation.getMessage());
     }

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.api.invoice;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * The seed's create body. {@code amount_usd} is the total the client pays; with line items it may
- * be omitted (it is computed) and, when given, must equal the line items plus tax.
+ * be omitted (it is computed) and, when given, must equal the line items plus tax. With
+ * {@code draft} true it is stored as a draft to edit and send later.
  */
 public record CreateInvoiceRequest(
     @NotNull(message = "is required") Long clientId,
@@ -34,7 +36,14 @@ public record CreateInvoiceRequest(
         @Digits(integer = 3, fraction = 4, message = "must have at most 4 decimals")
         BigDecimal taxRatePercent,
     @Size(max = 16, message = "must be at most 16 characters") String taxLabel,
-    @Size(max = 4000, message = "must be at most 4000 characters") String notes) {
+    @Size(max = 4000, message = "must be at most 4000 characters") String notes,
+    @Schema(description = "true stores a draft: no number, address or e-mail until it is sent")
+        Boolean draft) {
+
+  /** A draft is stored for review and sent later; it gets its number when it is sent. */
+  public boolean storesDraft() {
+    return Boolean.TRUE.equals(draft);
+  }
 
   /** One billed line: {@code amount} = quantity × unit price, rounded to cents. */
   public record LineItemRequest(

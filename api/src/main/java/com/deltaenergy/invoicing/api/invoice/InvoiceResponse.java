@@ -122,6 +122,11 @@ public record InvoiceResponse(
     return of(invoice, (List<PaymentRecord>) null, payUrl);
   }
 
+  /** A draft: no workflow, no payments, no pay link until it is sent. */
+  public static InvoiceResponse draft(InvoiceRecord invoice) {
+    return of(invoice, List.of(), (String) null);
+  }
+
   /** From the stored projection only (when no workflow answers). */
   public static InvoiceResponse of(InvoiceRecord invoice, List<PaymentRecord> payments, String payUrl) {
     return of(invoice, payments, null, payUrl);

@@ -11,6 +11,7 @@ import com.deltaenergy.invoicing.persistence.invoice.IdempotentInvoiceCreation.C
 import com.deltaenergy.invoicing.persistence.invoice.IdempotentInvoiceCreation.Outcome;
 import com.deltaenergy.invoicing.persistence.invoice.IdempotentInvoiceCreation.Replayed;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
@@ -55,6 +56,7 @@ public class InvoiceService {
   private final PayLinkRepository payLinkTokens;
   private final DueDateWindow dueDates;
   private final ScannerSchedule scanner;
+  private final DraftRequests drafts;
 
   public InvoiceService(
       InvoiceRepository invoices,
@@ -68,11 +70,13 @@ public class InvoiceService {
       PayLinks payLinks,
       PayLinkRepository payLinkTokens,
       DueDateWindow dueDates,
-      ScannerSchedule scanner) {
+      ScannerSchedule scanner,
+      DraftRequests drafts) {
     this.payLinks = payLinks;
     this.payLinkTokens = payLinkTokens;
     this.dueDates = dueDates;
     this.scanner = scanner;
+    this.drafts = drafts;
     this.idempotent = idempotent;
     this.json = json;
     this.invoices = invoices;
@@ -89,7 +93,11 @@ public class InvoiceService {
    * stored invoice is found and started by the recovery sweep.
    */
   public InvoiceResponse create(long tenantId, CreateInvoiceRequest request) {
-    return issue(invoices.create(validate(tenantId, request)));
+    NewInvoice invoice = validate(tenantId, request);
+    if (request.storesDraft()) {
+      return InvoiceResponse.draft(invoices.createDraft(invoice, drafts.stored(request)));
+    }
+    return issue(invoices.create(invoice));
   }
 
   /** An invoice creation, or the replay of an earlier one with the same Idempotency-Key. */
@@ -106,15 +114,63 @@ public class InvoiceService {
     String hash = IdempotencyKey.hash(json, request);
     Optional<Outcome> previous = idempotent.previous(tenantId, key, hash);
     Outcome outcome =
-        previous.isPresent() ? previous.get() : idempotent.create(key, hash, validate(tenantId, request));
+        previous.isPresent()
+            ? previous.get()
+            : request.storesDraft()
+                ? idempotent.createDraft(key, hash, validate(tenantId, request), drafts.stored(request))
+                : idempotent.create(key, hash, validate(tenantId, request));
     if (outcome instanceof Created created) {
-      return new Creation(issue(created.invoice()), false);
+      return new Creation(
+          created.invoice().isDraft() ? InvoiceResponse.draft(created.invoice()) : issue(created.invoice()),
+          false);
     }
     if (outcome instanceof Replayed replayed) {
       return new Creation(view(tenantId, replayed.invoiceId()), true);
     }
     throw new ConflictException(
         "This Idempotency-Key was used for a different request; use a new key for a new invoice");
+  }
+
+  /**
+   * Edits a draft with a JSON merge patch of its create request; the result is validated as a
+   * create is. 404 when the tenant has no such draft, 409 when the invoice was sent already.
+   */
+  public InvoiceResponse editDraft(long tenantId, long id, JsonNode patch) {
+    String stored = storedDraft(tenantId, id);
+    CreateInvoiceRequest request = drafts.patched(stored, patch);
+    NewInvoice invoice = validate(tenantId, request);
+    InvoiceRecord edited =
+        invoices.updateDraft(id, invoice, drafts.stored(request)).orElseThrow(() -> notADraft(tenantId, id));
+    return InvoiceResponse.draft(edited);
+  }
+
+  /** Deletes a draft; an issued invoice cannot be deleted (409), only cancelled. */
+  public void deleteDraft(long tenantId, long id) {
+    if (!invoices.deleteDraft(tenantId, id)) {
+      throw notADraft(tenantId, id);
+    }
+  }
+
+  /**
+   * Sends a draft: its request is validated again (the client may have changed, the due date
+   * passed), it gets the next number of this month and is issued exactly as a direct create is.
+   */
+  public InvoiceResponse sendDraft(long tenantId, long id) {
+    CreateInvoiceRequest request = drafts.read(storedDraft(tenantId, id));
+    NewInvoice invoice = validate(tenantId, request);
+    InvoiceRecord numbered = invoices.numberDraft(id, invoice).orElseThrow(() -> notADraft(tenantId, id));
+    return issue(numbered);
+  }
+
+  private String storedDraft(long tenantId, long id) {
+    return invoices.draftRequest(tenantId, id).orElseThrow(() -> notADraft(tenantId, id));
+  }
+
+  /** 404 for no such invoice of this tenant; 409 for an invoice that is no (longer a) draft. */
+  private RuntimeException notADraft(long tenantId, long id) {
+    InvoiceRecord invoice = get(tenantId, id);
+    return new ConflictException(
+        "invoice " + invoice.invoiceNumber() + " is " + invoice.status().wireName() + ", not a draft");
   }
 
   private InvoiceResponse issue(InvoiceRecord created) {
@@ -134,6 +190,9 @@ public class InvoiceService {
   /** The invoice with its live lifecycle when its workflow answers, else as last recorded. */
   public InvoiceResponse view(long tenantId, long id) {
     InvoiceRecord invoice = get(tenantId, id);
+    if (invoice.isDraft()) {
+      return InvoiceResponse.draft(invoice);
+    }
     return workflows
         .status(invoice)
         .map(view -> respond(invoice, view))
@@ -197,9 +256,17 @@ public class InvoiceService {
   }
 
   private NewInvoice validate(long tenantId, CreateInvoiceRequest request) {
+    return validate(
+        tenants.findById(tenantId).orElseThrow(), clients.findById(tenantId, request.clientId()).orElse(null), request);
+  }
+
+  /**
+   * The create validation with the tenant and client already looked up (null: no such client of
+   * the tenant), for callers that validate many requests at once, such as a CSV import.
+   */
+  public NewInvoice validate(Tenant tenant, Client client, CreateInvoiceRequest request) {
+    long tenantId = tenant.id();
     List<FieldProblem> problems = new ArrayList<>();
-    Tenant tenant = tenants.findById(tenantId).orElseThrow();
-    Client client = clients.findById(tenantId, request.clientId()).orElse(null);
     if (client == null) {
       problems.add(new FieldProblem("client_id", "unknown client " + request.clientId()));
     }

@@ -126,6 +126,9 @@ public class InvoiceWorkflowClient {
 
   /** The workflow's live view, or empty when it cannot answer (finished long ago, no worker). */
   public Optional<InvoiceStatusView> status(InvoiceRecord invoice) {
+    if (invoice.isDraft()) {
+      return Optional.empty();
+    }
     try {
       return Optional.ofNullable(within(limits.query(), () -> stub(invoice).status()))
           .filter(view -> view.state() != null);
@@ -176,6 +179,11 @@ public class InvoiceWorkflowClient {
   }
 
   private <T> T update(InvoiceRecord invoice, Function<InvoiceWorkflow, T> call) {
+    if (invoice.isDraft()) {
+      throw new RefusedException(
+          RefusedException.Kind.CONFLICT, "invoice " + invoice.id() + " is a draft; send it first (POST /api/invoice/"
+              + invoice.id() + "/send)");
+    }
     try {
       return within(limits.update(), () -> call.apply(stub(invoice)));
     } catch (TimeoutException e) {

@@ -260,7 +260,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return "an object";
   }
 
-  private static String path(JsonMappingException e) {
+  public static String path(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference reference : e.getPath()) {
       if (reference.getFieldName() != null) {
@@ -276,7 +276,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   /** Bean-validation paths use Java names ({@code lineItems[0].unitPriceUsd}); clients see JSON names. */
-  static String jsonPath(String javaPath) {
+  public static String jsonPath(String javaPath) {
     StringBuilder out = new StringBuilder();
     for (String segment : javaPath.split("\\.")) {
       if (!out.isEmpty()) {

@@ -18,15 +18,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-  private final long limitBytes;
+  private final long bodyLimitBytes;
+  private final long importLimitBytes;
 
   public RequestBodyLimitFilter(RequestLimits limits) {
-    this.limitBytes = limits.maxBody().toBytes();
+    this.bodyLimitBytes = limits.maxBody().toBytes();
+    this.importLimitBytes = limits.maxImport().toBytes();
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long limitBytes =
+        RequestLimits.IMPORT_PATH.equals(request.getRequestURI()) ? importLimitBytes : bodyLimitBytes;
     if (request.getContentLengthLong() > limitBytes) {
       // answered by the error page (ProblemErrorController) as problem+json
       response.sendError(

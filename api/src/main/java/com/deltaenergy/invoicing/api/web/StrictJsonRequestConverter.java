@@ -36,7 +36,7 @@ public class StrictJsonRequestConverter extends MappingJackson2HttpMessageConver
     super(strict(applicationMapper.copy()));
   }
 
-  static ObjectMapper strict(ObjectMapper mapper) {
+  public static ObjectMapper strict(ObjectMapper mapper) {
     // The application's mapper ignores unknown fields (spring.jackson...fail-on-unknown-properties:
     // false, which the exchange clients and the workflow state rely on); requests must not.
     mapper.enable(

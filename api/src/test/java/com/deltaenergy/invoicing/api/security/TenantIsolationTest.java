@@ -75,6 +75,7 @@ class TenantIsolationTest {
 
   @LocalServerPort int port;
   @Autowired InvoiceRepository invoices;
+  @Autowired com.deltaenergy.invoicing.persistence.imports.InvoiceImportRepository imports;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
 
@@ -90,11 +91,13 @@ class TenantIsolationTest {
   /** A deposit of tenant A that counts for no invoice, and a stored report of A's. */
   private long unmatchedOfA;
   private static final String REPORT_DAY_OF_A = "2026-11-01";
+  private long importOfA;
 
   @BeforeEach
   void twoTenants() throws Exception {
     api = new ApiHttp(port);
     invoiceOfA = invoiceOfDefaultTenant();
+    importOfA = imports.create(1, "send", true);
     String suffix = UUID.randomUUID().toString().substring(0, 6);
     HttpResponse<String> created =
         api.send("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
@@ -167,6 +170,8 @@ class TenantIsolationTest {
       path = pattern.replace("{id}", String.valueOf(invoiceOfA.clientId()));
     } else if (pattern.equals("/api/admin/tenants/{id}")) {
       path = pattern.replace("{id}", "1");
+    } else if (pattern.startsWith("/api/invoices/imports/{id}")) {
+      path = pattern.replace("{id}", String.valueOf(importOfA));
     } else if (pattern.equals("/api/admin/api-keys/{id}")) {
       path = pattern.replace("{id}", String.valueOf(keyIdOfA));
     } else if (pattern.startsWith("/api/reconciliation/unmatched/{id}")) {
@@ -209,6 +214,21 @@ class TenantIsolationTest {
         assertThat(create.body()).doesNotContain(invoiceOfA.clientName());
         assertThat(jdbc.sql("SELECT count(*) FROM invoices WHERE tenant_id = ?").param(tenantB).query(Long.class).single())
             .isZero();
+      }
+      case "POST /api/invoices/imports" -> {
+        // Tenant A's client, by id and by name, is no client of tenant B.
+        HttpResponse<String> upload =
+            api.sendBytes("POST", "/api/invoices/imports?validate_only=true", keyOfB, "text/csv",
+                ("external_reference,client,amount_usd,crypto_currency,billing_period,due_date,description\n"
+                    + "b-1," + invoiceOfA.clientId() + ",100,BTC,November 2025," + LocalDate.now().plusDays(10) + ",x\n"
+                    + "b-2," + invoiceOfA.clientName() + ",100,BTC,November 2025," + LocalDate.now().plusDays(10) + ",x\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).as(endpoint + " → " + upload.body()).isEqualTo(202);
+        JsonNode imported = json.readTree(upload.body());
+        assertThat(imported.get("invalid").asInt()).isEqualTo(2);
+        HttpResponse<String> results =
+            api.send("GET", "/api/invoices/imports/" + imported.get("id").asLong() + "/results.csv", keyOfB, null);
+        assertThat(results.body()).contains("b-1,invalid").contains("b-2,invalid");
       }
       case "POST /api/admin/tenants" ->
           assertThat(response.statusCode()).as(endpoint + " → " + response.body()).isEqualTo(403);

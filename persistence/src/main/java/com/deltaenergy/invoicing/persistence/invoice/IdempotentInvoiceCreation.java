@@ -57,6 +57,17 @@ public class IdempotentInvoiceCreation {
   /** Creates the invoice unless a request with this key did already. */
   @Transactional
   public Outcome create(String key, String requestHash, NewInvoice invoice) {
+    return create(key, requestHash, invoice, invoices::create);
+  }
+
+  /** Stores the draft unless a request with this key did already. */
+  @Transactional
+  public Outcome createDraft(String key, String requestHash, NewInvoice invoice, String requestJson) {
+    return create(key, requestHash, invoice, draft -> invoices.createDraft(draft, requestJson));
+  }
+
+  private Outcome create(
+      String key, String requestHash, NewInvoice invoice, java.util.function.Function<NewInvoice, InvoiceRecord> store) {
     int claimed =
         jdbc.sql(
                 """
@@ -71,7 +82,7 @@ public class IdempotentInvoiceCreation {
       return previous(invoice.tenantId(), key, requestHash)
           .orElseThrow(() -> new IllegalStateException("idempotency key " + key + " vanished"));
     }
-    InvoiceRecord created = invoices.create(invoice);
+    InvoiceRecord created = store.apply(invoice);
     jdbc.sql("UPDATE invoice_idempotency_keys SET invoice_id = ? WHERE tenant_id = ? AND idempotency_key = ?")
         .params(created.id(), invoice.tenantId(), key)
         .update();

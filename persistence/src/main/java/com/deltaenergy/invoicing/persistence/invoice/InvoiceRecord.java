@@ -42,6 +42,11 @@ public record InvoiceRecord(
     InvoiceProgress progress,
     List<LineItem> lineItems) {
 
+  /** A draft has no number and no workflow until it is sent. */
+  public boolean isDraft() {
+    return invoiceNumber == null;
+  }
+
   public InvoiceRecord withLineItems(List<LineItem> items) {
     return new InvoiceRecord(
         id, tenantId, clientId, clientName, invoiceNumber, status, amountUsd, subtotalUsd, taxLabel,

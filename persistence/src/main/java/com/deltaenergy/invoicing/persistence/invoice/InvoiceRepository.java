@@ -51,16 +51,128 @@ public class InvoiceRepository {
   @Transactional
   public InvoiceRecord create(NewInvoice invoice) {
     String number = numbers.next(invoice.tenantId(), YearMonth.from(invoice.issueDate()));
+    return insert(invoice, number, null, null);
+  }
+
+  /**
+   * Stores an imported invoice (numbered, or a draft) under its external reference; the unique
+   * constraint on (tenant, external_reference) refuses a second one, rolling back the number.
+   */
+  @Transactional
+  public InvoiceRecord createImported(NewInvoice invoice, String externalReference, boolean draft, String requestJson) {
+    String number = draft ? null : numbers.next(invoice.tenantId(), YearMonth.from(invoice.issueDate()));
+    return insert(invoice, number, draft ? requestJson : null, externalReference);
+  }
+
+  /** The tenant's invoice with this external reference, if any. */
+  public Optional<Long> idByExternalReference(long tenantId, String externalReference) {
+    return jdbc.sql("SELECT id FROM invoices WHERE tenant_id = ? AND external_reference = ?")
+        .params(tenantId, externalReference)
+        .query(Long.class)
+        .optional();
+  }
+
+  /**
+   * Stores a draft: no number and no workflow until it is sent. {@code requestJson} is the create
+   * request it was made from, kept so that edits apply to it and sending validates it again.
+   */
+  @Transactional
+  public InvoiceRecord createDraft(NewInvoice invoice, String requestJson) {
+    return insert(invoice, null, requestJson, null);
+  }
+
+  /** The create request a draft was made from (as edited since); empty when it is no draft. */
+  public Optional<String> draftRequest(long tenantId, long id) {
+    return jdbc.sql("SELECT draft_request::text FROM invoices WHERE id = ? AND tenant_id = ? AND invoice_number IS NULL")
+        .params(id, tenantId)
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * Replaces a draft's content with a validated new version; empty when the tenant has no such
+   * draft (it was sent or deleted meanwhile).
+   */
+  @Transactional
+  public Optional<InvoiceRecord> updateDraft(long id, NewInvoice invoice, String requestJson) {
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE invoices SET client_id = :client, amount_usd = :amount, subtotal_usd = :subtotal,
+                       tax_label = :taxLabel, tax_rate_percent = :taxRate, tax_amount_usd = :taxAmount,
+                       crypto_currency = :currency, crypto_network = :network, billing_period = :period,
+                       description = :description, notes = :notes, issue_date = :issueDate,
+                       due_date = :dueDate, draft_request = CAST(:request AS jsonb), updated_at = now()
+                 WHERE id = :id AND tenant_id = :tenant AND invoice_number IS NULL
+                """)
+            .param("id", id)
+            .param("tenant", invoice.tenantId())
+            .param("client", invoice.clientId())
+            .param("amount", invoice.amountUsd())
+            .param("subtotal", invoice.subtotalUsd())
+            .param("taxLabel", invoice.taxLabel())
+            .param("taxRate", invoice.taxRatePercent())
+            .param("taxAmount", invoice.taxAmountUsd())
+            .param("currency", invoice.currency().name())
+            .param("network", invoice.network().name())
+            .param("period", invoice.billingPeriod())
+            .param("description", invoice.description())
+            .param("notes", invoice.notes())
+            .param("issueDate", invoice.issueDate())
+            .param("dueDate", invoice.dueDate())
+            .param("request", requestJson)
+            .update();
+    if (updated == 0) {
+      return Optional.empty();
+    }
+    jdbc.sql("DELETE FROM invoice_line_items WHERE invoice_id = ?").param(id).update();
+    insertLineItems(id, invoice.lineItems());
+    return findById(invoice.tenantId(), id);
+  }
+
+  /** Deletes a draft; false when the tenant has no such draft. */
+  public boolean deleteDraft(long tenantId, long id) {
+    return jdbc.sql("DELETE FROM invoices WHERE id = ? AND tenant_id = ? AND invoice_number IS NULL")
+            .params(id, tenantId)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Turns a draft into an invoice about to be issued: it gets the next number of the month it is
+   * sent in (so numbers follow issue order with no gaps) and its workflow id, with the content
+   * just validated again. Empty when the draft was sent or deleted meanwhile; the row lock makes
+   * two concurrent sends number it once.
+   */
+  @Transactional
+  public Optional<InvoiceRecord> numberDraft(long id, NewInvoice invoice) {
+    Optional<Long> locked =
+        jdbc.sql("SELECT id FROM invoices WHERE id = ? AND tenant_id = ? AND invoice_number IS NULL FOR UPDATE")
+            .params(id, invoice.tenantId())
+            .query(Long.class)
+            .optional();
+    if (locked.isEmpty()) {
+      return Optional.empty();
+    }
+    updateDraft(id, invoice, null);
+    String number = numbers.next(invoice.tenantId(), YearMonth.from(invoice.issueDate()));
+    jdbc.sql("UPDATE invoices SET invoice_number = ?, workflow_id = ?, updated_at = now() WHERE id = ?")
+        .params(number, InvoiceWorkflows.workflowId(number), id)
+        .update();
+    return findById(invoice.tenantId(), id);
+  }
+
+  private InvoiceRecord insert(NewInvoice invoice, String number, String requestJson, String externalReference) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             """
             INSERT INTO invoices (tenant_id, client_id, invoice_number, status, amount_usd,
                 subtotal_usd, tax_label, tax_rate_percent, tax_amount_usd, crypto_currency,
                 crypto_network, billing_period, description, notes, issue_date, due_date,
-                workflow_id)
+                workflow_id, draft_request, external_reference)
             VALUES (:tenant, :client, :number, :status, :amount, :subtotal, :taxLabel, :taxRate,
                 :taxAmount, :currency, :network, :period, :description, :notes, :issueDate,
-                :dueDate, :workflowId)
+                :dueDate, :workflowId, CAST(:request AS jsonb), :externalReference)
             """)
         .param("tenant", invoice.tenantId())
         .param("client", invoice.clientId())
@@ -78,11 +190,18 @@ public class InvoiceRepository {
         .param("notes", invoice.notes())
         .param("issueDate", invoice.issueDate())
         .param("dueDate", invoice.dueDate())
-        .param("workflowId", InvoiceWorkflows.workflowId(number))
+        .param("workflowId", number == null ? null : InvoiceWorkflows.workflowId(number))
+        .param("request", requestJson)
+        .param("externalReference", externalReference)
         .update(keys, "id");
     long id = keys.getKeyAs(Long.class);
+    insertLineItems(id, invoice.lineItems());
+    return findById(invoice.tenantId(), id).orElseThrow();
+  }
+
+  private void insertLineItems(long id, List<LineItem> lineItems) {
     int position = 1;
-    for (LineItem item : invoice.lineItems()) {
+    for (LineItem item : lineItems) {
       jdbc.sql(
               """
               INSERT INTO invoice_line_items (invoice_id, position, description, quantity,
@@ -98,7 +217,6 @@ public class InvoiceRepository {
               item.amountUsd())
           .update();
     }
-    return findById(invoice.tenantId(), id).orElseThrow();
   }
 
   public Optional<InvoiceRecord> findById(long tenantId, long id) {
@@ -146,9 +264,12 @@ public class InvoiceRepository {
     jdbc.sql(sql).params(path, sha256, invoiceId).update();
   }
 
-  /** Invoices of every tenant that are not finished, in id order, a page after the given id. */
+  /**
+   * Invoices of every tenant that are not finished, in id order, a page after the given id. Drafts
+   * are not among them: they have no workflow until they are sent.
+   */
   public List<InvoiceRecord> unfinished(long afterId, int limit) {
-    return jdbc.sql(SELECT + " WHERE i.status NOT IN ('complete', 'cancelled') AND i.id > ? ORDER BY i.id LIMIT ?")
+    return jdbc.sql(SELECT + " WHERE i.status NOT IN ('complete', 'cancelled') AND i.invoice_number IS NOT NULL AND i.id > ? ORDER BY i.id LIMIT ?")
         .params(afterId, limit)
         .query(InvoiceRepository::mapRow)
         .list();
