@@ -34,7 +34,7 @@ public class TenantLogoController {
       description = "A PNG or JPEG of at most 512 KB and 2000×2000 pixels, as the request body. It is decoded and"
           + " re-encoded: metadata is dropped. SVG is refused.")
   @PutMapping(consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE})
-  TenantResponse upload(
+  public TenantResponse upload(
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = {
                 @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
@@ -47,7 +47,7 @@ public class TenantLogoController {
 
   @Operation(summary = "Remove the tenant's logo")
   @DeleteMapping
-  TenantResponse delete() {
+  public TenantResponse delete() {
     tenants.deleteLogo(tenant.id());
     return current();
   }

@@ -67,29 +67,10 @@ class ClientsController {
   String save(@PathVariable(required = false) Long id, @RequestParam Map<String, String> form, Model model,
       HttpServletResponse response, RedirectAttributes flash) {
     Map<String, String> errors = new LinkedHashMap<>();
-    List<Integer> offsets = offsets(form.get("dunning_offsets_days"), errors);
-    ClientRequest request = new ClientRequest(form.get("name"), blank(form.get("contact_email")), form.get("address"),
-        form.get("tax_id"), blank(form.get("country")), offsets, form.get("cfo_entity"), form.get("cfo_business_unit"),
-        blank(form.get("language")));
-    validator.validate(request).forEach(v -> errors.putIfAbsent(
-        NewInvoiceController.snake(v.getPropertyPath().toString()), v.getMessage()));
-    if (errors.isEmpty()) {
-      try {
-        ClientFields fields = request.fields();
-        if (id == null) {
-          clients.create(tenant.id(), fields);
-        } else {
-          clients.update(tenant.id(), id, fields).orElseThrow(() -> new NotFoundException("client", id));
-        }
-        flash.addFlashAttribute("done", "Saved " + fields.name() + ".");
-        return "redirect:/clients";
-      } catch (InvalidRequestException invalid) {
-        for (FieldProblem problem : invalid.problems()) {
-          errors.putIfAbsent(problem.field(), problem.message());
-        }
-      } catch (DuplicateKeyException taken) {
-        errors.put("name", "another client has this name");
-      }
+    Client saved = saved(id, form, errors);
+    if (saved != null) {
+      flash.addFlashAttribute("done", "Saved " + saved.name() + ".");
+      return "redirect:/clients";
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     Map<String, String> values = new LinkedHashMap<>();
@@ -97,6 +78,36 @@ class ClientsController {
       values.put(field, form.get(field));
     }
     return show(model, id, values, errors);
+  }
+
+  /**
+   * Validates the form as {@code POST /api/clients} would and creates (no id) or replaces the
+   * client; null, with the errors keyed by the API's field names, when refused. The new-invoice
+   * form adds its clients through here too.
+   */
+  Client saved(Long id, Map<String, String> form, Map<String, String> errors) {
+    List<Integer> offsets = offsets(form.get("dunning_offsets_days"), errors);
+    ClientRequest request = new ClientRequest(form.get("name"), blank(form.get("contact_email")), form.get("address"),
+        form.get("tax_id"), blank(form.get("country")), offsets, form.get("cfo_entity"), form.get("cfo_business_unit"),
+        blank(form.get("language")));
+    validator.validate(request).forEach(v -> errors.putIfAbsent(
+        NewInvoiceController.snake(v.getPropertyPath().toString()), v.getMessage()));
+    if (!errors.isEmpty()) {
+      return null;
+    }
+    try {
+      ClientFields fields = request.fields();
+      return id == null
+          ? clients.create(tenant.id(), fields)
+          : clients.update(tenant.id(), id, fields).orElseThrow(() -> new NotFoundException("client", id));
+    } catch (InvalidRequestException invalid) {
+      for (FieldProblem problem : invalid.problems()) {
+        errors.putIfAbsent(problem.field(), problem.message());
+      }
+    } catch (DuplicateKeyException taken) {
+      errors.put("name", "another client has this name");
+    }
+    return null;
   }
 
   @PostMapping("/clients/{id}/delete")

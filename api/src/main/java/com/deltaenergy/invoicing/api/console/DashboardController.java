@@ -91,6 +91,8 @@ class DashboardController {
         new Figure("Complete", complete.count(), complete.amountUsd(), "/invoices?status=complete")));
 
     model.addAttribute("exchange", exchange.latest().orElse(null));
+    // Every provider's latest check, as /api/exchange/health lists them in "providers".
+    model.addAttribute("providers", exchange.all());
     var last = polling.last().orElse(null);
     model.addAttribute("lastScan", last);
     model.addAttribute("nextScan", last == null ? null : last.tickAt().plus(pollingInterval));

@@ -17,6 +17,7 @@ import com.deltaenergy.invoicing.persistence.notification.NotificationRepository
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository.PaymentRecord;
 import com.deltaenergy.invoicing.persistence.polling.PollingLogRepository;
+import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.workflows.invoice.CancelRequest;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
@@ -73,6 +74,7 @@ class InvoicePageController {
   private final CurrentOperator operator;
   private final ConsoleProperties properties;
   private final Validator validator;
+  private final NextReminder nextReminder;
   private final Duration pollingInterval;
 
   InvoicePageController(
@@ -88,6 +90,7 @@ class InvoicePageController {
       CurrentOperator operator,
       ConsoleProperties properties,
       Validator validator,
+      NextReminder nextReminder,
       @Value("${invoicing.payments.polling-interval:30s}") Duration pollingInterval) {
     this.invoices = invoices;
     this.workflows = workflows;
@@ -101,6 +104,7 @@ class InvoicePageController {
     this.operator = operator;
     this.properties = properties;
     this.validator = validator;
+    this.nextReminder = nextReminder;
     this.pollingInterval = pollingInterval;
   }
 
@@ -156,7 +160,8 @@ class InvoicePageController {
   private InvoiceRecord live(long id, Model model) {
     long tenantId = tenant.id();
     InvoiceRecord invoice = invoices.get(tenantId, id);
-    ZoneId zone = tenants.findById(tenantId).orElseThrow().timeZone();
+    Tenant owner = tenants.findById(tenantId).orElseThrow();
+    ZoneId zone = owner.timeZone();
     List<PaymentRecord> paid = payments.forInvoice(tenantId, id);
     List<TimelineEntry> timeline = new ArrayList<>();
     timeline.add(new TimelineEntry(invoice.createdAt(), "created", invoice.invoiceNumber()));
@@ -184,6 +189,7 @@ class InvoicePageController {
     model.addAttribute("timeline", timeline);
     model.addAttribute("sync", cfo.find(id).orElse(null));
     model.addAttribute("nextScan", invoice.status().acceptsPayment() && last != null ? last.tickAt().plus(pollingInterval) : null);
+    model.addAttribute("nextReminder", nextReminder.of(invoice, owner).orElse(null));
     model.addAttribute("zone", zone);
     model.addAttribute("polling", !invoice.status().isFinal());
     model.addAttribute("shown", invoice.status().wireName() + ":" + invoice.stateVersion());

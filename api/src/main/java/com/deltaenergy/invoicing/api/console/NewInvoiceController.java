@@ -11,6 +11,7 @@ import com.deltaenergy.invoicing.api.problem.ConflictException;
 import com.deltaenergy.invoicing.api.problem.FieldProblem;
 import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
+import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
@@ -52,10 +53,12 @@ class NewInvoiceController {
   private final Validator validator;
   private final Clock clock;
   private final ExchangeInquiries inquiries;
+  private final ClientsController clientsPage;
 
   NewInvoiceController(
       InvoiceService invoices, ClientRepository clients, TenantRepository tenants, CurrentTenant tenant,
-      Validator validator, Clock clock, ExchangeInquiries inquiries) {
+      Validator validator, Clock clock, ExchangeInquiries inquiries, ClientsController clientsPage) {
+    this.clientsPage = clientsPage;
     this.inquiries = inquiries;
     this.invoices = invoices;
     this.clients = clients;
@@ -107,18 +110,8 @@ class NewInvoiceController {
 
   @PostMapping("/invoices")
   String create(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String name : List.of("client_id", "pair", "amount_usd", "tax_rate_percent", "billing_period", "due_date",
-        "description", "notes", "idempotency_key")) {
-      values.put(name, first(params, name));
-    }
-    List<String[]> lines = new ArrayList<>();
-    List<String> descriptions = params.getOrDefault("line_description", List.of());
-    List<String> quantities = params.getOrDefault("line_quantity", List.of());
-    List<String> prices = params.getOrDefault("line_unit_price", List.of());
-    for (int i = 0; i < Math.min(LINE_ROWS * 10, descriptions.size()); i++) {
-      lines.add(new String[] {descriptions.get(i), at(quantities, i), at(prices, i)});
-    }
+    Map<String, String> values = values(params);
+    List<String[]> lines = lines(params);
     Map<String, String> errors = new LinkedHashMap<>();
     List<LineItemRequest> items = new ArrayList<>();
     for (String[] line : lines) {
@@ -177,6 +170,53 @@ class NewInvoiceController {
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     return show(model, values, lines, errors);
+  }
+
+  /**
+   * "New client" on the form: creates the client through the clients page's own path (the API's
+   * validation) and shows the form again with everything entered kept and the new client chosen.
+   */
+  @PostMapping("/invoices/new/client")
+  String addClient(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+    Map<String, String> values = values(params);
+    values.put("new_client_name", first(params, "new_client_name"));
+    values.put("new_client_contact_email", first(params, "new_client_contact_email"));
+    Map<String, String> clientErrors = new LinkedHashMap<>();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("name", values.get("new_client_name"));
+    form.put("contact_email", values.get("new_client_contact_email"));
+    Client created = clientsPage.saved(null, form, clientErrors);
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (created == null) {
+      clientErrors.forEach((field, message) -> errors.put("new_client_" + field, message));
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    } else {
+      values.put("client_id", String.valueOf(created.id()));
+      values.remove("new_client_name");
+      values.remove("new_client_contact_email");
+      model.addAttribute("clientAdded", created.name());
+    }
+    return show(model, values, lines(params), errors);
+  }
+
+  private static Map<String, String> values(MultiValueMap<String, String> params) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : List.of("client_id", "pair", "amount_usd", "tax_rate_percent", "billing_period", "due_date",
+        "description", "notes", "idempotency_key")) {
+      values.put(name, first(params, name));
+    }
+    return values;
+  }
+
+  private static List<String[]> lines(MultiValueMap<String, String> params) {
+    List<String[]> lines = new ArrayList<>();
+    List<String> descriptions = params.getOrDefault("line_description", List.of());
+    List<String> quantities = params.getOrDefault("line_quantity", List.of());
+    List<String> prices = params.getOrDefault("line_unit_price", List.of());
+    for (int i = 0; i < Math.min(LINE_ROWS * 10, descriptions.size()); i++) {
+      lines.add(new String[] {descriptions.get(i), at(quantities, i), at(prices, i)});
+    }
+    return lines;
   }
 
   private String show(Model model, Map<String, String> values, List<String[]> lines, Map<String, String> errors) {

@@ -21,7 +21,17 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import com.deltaenergy.invoicing.api.admin.TenantLogoController;
+import java.io.IOException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import com.deltaenergy.invoicing.api.problem.FieldProblem;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.InputStream;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,9 +55,11 @@ class SettingsController {
   private final Validator validator;
   private final Clock clock;
   private final TenantController tenantSettings;
+  private final TenantLogoController logos;
 
   SettingsController(
       TenantController tenantSettings,
+      TenantLogoController logos,
       com.deltaenergy.invoicing.persistence.tenant.TenantRepository tenants,
       ApiKeyRepository keys,
       ConsoleUserRepository users,
@@ -57,6 +69,7 @@ class SettingsController {
       Validator validator,
       Clock clock) {
     this.tenantSettings = tenantSettings;
+    this.logos = logos;
     this.tenants = tenants;
     this.keys = keys;
     this.users = users;
@@ -130,6 +143,56 @@ class SettingsController {
     flash.addFlashAttribute("errors", errors);
     flash.addFlashAttribute("entered", form);
     return "redirect:/settings";
+  }
+
+  /** The logo as stored (re-encoded on upload), for the settings page's preview. */
+  @GetMapping("/settings/logo")
+  ResponseEntity<byte[]> logo() {
+    return tenants.logo(tenant.id())
+        .map(logo -> ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(logo.mediaType()))
+            .cacheControl(CacheControl.noStore())
+            .header("X-Content-Type-Options", "nosniff")
+            .body(logo.image()))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /** Through {@code PUT /api/admin/tenant/logo}'s own code: the same checks and re-encoding. */
+  @PostMapping(path = "/settings/logo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  String uploadLogo(HttpServletRequest request, RedirectAttributes flash) {
+    try {
+      logos.upload(uploaded(request));
+      flash.addFlashAttribute("done", "Logo saved.");
+    } catch (InvalidRequestException invalid) {
+      flash.addFlashAttribute("errors", Map.of("logo", invalid.problems().stream()
+          .map(FieldProblem::message).findFirst().orElse("is not a usable image")));
+    }
+    return "redirect:/settings#logo";
+  }
+
+  /** The file of the form's "logo" field; empty when none was chosen. */
+  private static byte[] uploaded(HttpServletRequest request) {
+    try {
+      Part part = request.getPart("logo");
+      if (part == null || part.getSize() == 0) {
+        return new byte[0];
+      }
+      try (InputStream in = part.getInputStream()) {
+        return in.readAllBytes();
+      }
+    } catch (IllegalStateException tooLarge) {
+      throw new InvalidRequestException("logo", "must be at most 512 KB");
+    } catch (IOException | ServletException unreadable) {
+      throw new InvalidRequestException("logo", "could not be read: send the form again");
+    }
+  }
+
+  /** Through {@code DELETE /api/admin/tenant/logo}'s own code. */
+  @PostMapping("/settings/logo/delete")
+  String deleteLogo(RedirectAttributes flash) {
+    logos.delete();
+    flash.addFlashAttribute("done", "Logo removed.");
+    return "redirect:/settings#logo";
   }
 
   private static String text(Map<String, String> form, String name) {

@@ -1,5 +1,15 @@
 package com.deltaenergy.invoicing.api.console;
 
+import com.deltaenergy.invoicing.persistence.exchange.ExchangeHealthRepository;
+import com.deltaenergy.invoicing.workflows.exchange.ExchangeCheck;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import javax.imageio.ImageIO;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
@@ -9,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -28,6 +39,7 @@ class ConsoleAdminPagesTest {
   @LocalServerPort int port;
   @Autowired ConsoleUserRepository users;
   @Autowired PasswordEncoder passwords;
+  @Autowired ExchangeHealthRepository exchangeHealth;
   @Autowired com.deltaenergy.invoicing.persistence.client.ClientRepository clients;
   @Autowired com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository invoices;
 
@@ -146,5 +158,48 @@ class ConsoleAdminPagesTest {
     form.put("smtp_password", "");
     admin.post("/settings/tenant", form);
     assertThat(admin.get("/settings").body()).containsPattern("id=\"t-smtp_password-state\">set<");
+  }
+
+  @Test
+  void anAdminUploadsShowsAndRemovesTheLogoThroughTheApisChecks() throws Exception {
+    ConsoleHttp admin = signedIn(ApiScope.ADMIN);
+    assertThat(admin.get("/settings").body()).contains("id=\"logo-form\"").contains("enctype=\"multipart/form-data\"");
+
+    // Not an image: refused next to the field, nothing stored.
+    HttpResponse<String> svg =
+        admin.postFile("/settings/logo", "logo", "logo.svg", "image/svg+xml", "<svg/>".getBytes(StandardCharsets.UTF_8));
+    assertThat(svg.statusCode()).as(svg.body()).isEqualTo(302);
+    String refused = admin.get("/settings").body();
+    assertThat(refused).contains("id=\"logo-file-error\"").contains("must be a PNG or JPEG image").contains("id=\"no-logo\"");
+
+    BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", png);
+    assertThat(admin.postFile("/settings/logo", "logo", "logo.png", "image/png", png.toByteArray()).statusCode()).isEqualTo(302);
+    assertThat(admin.get("/settings").body()).contains("Logo saved.").contains("id=\"current-logo\"").contains("src=\"/settings/logo\"");
+    HttpResponse<byte[]> served = admin.getBytes("/settings/logo");
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
+    assertThat(ImageIO.read(new ByteArrayInputStream(served.body())).getWidth()).isEqualTo(40);
+
+    // A writer is no admin: neither the logo nor its removal.
+    ConsoleHttp writer = signedIn(ApiScope.WRITE);
+    assertThat(writer.getBytes("/settings/logo").statusCode()).isEqualTo(403);
+
+    admin.get("/settings");
+    admin.post("/settings/logo/delete", Map.of());
+    assertThat(admin.get("/settings").body()).contains("Logo removed.").contains("id=\"no-logo\"");
+    assertThat(admin.getBytes("/settings/logo").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theDashboardShowsEveryExchangeProvidersHealth() throws Exception {
+    String provider = "provider-" + UUID.randomUUID().toString().substring(0, 8);
+    // An old check, so it is not the latest one the other figures show.
+    exchangeHealth.save(new ExchangeCheck(provider, "https://exchange.example", false, true, List.of(), 0, 42,
+        Instant.now().minus(Duration.ofDays(3)), List.of("unreachable: connection refused")));
+    String dashboard = signedIn(ApiScope.READ).get("/").body();
+    assertThat(dashboard).contains("id=\"exchange-providers\"").contains(provider)
+        .contains("unreachable: connection refused");
   }
 }

@@ -60,6 +60,32 @@ final class ConsoleHttp {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Fetches bytes (an image), as the signed-in browser. */
+  HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** Posts a multipart form with one file and the CSRF token of the last page fetched. */
+  HttpResponse<String> postFile(String path, String field, String fileName, String contentType, byte[] content)
+      throws Exception {
+    String boundary = "----console" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    if (csrf != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> signIn(String email, String password) throws Exception {
     get("/login");
     return post("/login", Map.of("email", email, "password", password));

@@ -3,6 +3,9 @@ package com.deltaenergy.invoicing.api.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
+import com.deltaenergy.invoicing.persistence.client.Client;
+import com.deltaenergy.invoicing.persistence.client.ClientFields;
+import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
@@ -19,6 +22,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The invoice page shows the recorded state (and its live part follows PostgreSQL), offers actions
@@ -45,6 +51,7 @@ class ConsoleInvoicePageTest {
   @Autowired InvoiceRepository invoices;
   @Autowired TenantRepository tenants;
   @Autowired JdbcClient jdbc;
+  @Autowired ClientRepository clients;
 
   String tag;
   InvoiceRecord invoice;
@@ -105,6 +112,47 @@ class ConsoleInvoicePageTest {
     HttpResponse<String> after = reader.get("/invoices/" + invoice.id() + "/live?shown=" + shown);
     assertThat(after.body()).contains(">confirming<").contains("tx" + tag).contains("7 of 20")
         .contains("The invoice has changed");
+  }
+
+  @Test
+  void theNextReminderFollowsTheClientsOwnOffsetsFromTheDueDateAndTheLastStageSent() throws Exception {
+    Client client = clients.create(Tenant.DEFAULT_TENANT_ID, new ClientFields("Reminded " + tag, "ap@example.com",
+        null, null, null, null, null, List.of(-3, 2, 5, 9, 40), null));
+    jdbc.sql("UPDATE invoices SET client_id = ?, issued_at = now() - interval '1 day' WHERE id = ?")
+        .params(client.id(), invoice.id()).update();
+    ZoneId zone = tenants.findById(Tenant.DEFAULT_TENANT_ID).orElseThrow().timeZone();
+    ConsoleHttp reader = signedIn(Tenant.DEFAULT_TENANT_ID, ApiScope.READ);
+
+    assertThat(nextReminder(reader)).startsWith("stage 1 · " + at(invoice.dueDate().minusDays(3), zone));
+
+    jdbc.sql("UPDATE invoices SET dunning_stage = 1 WHERE id = ?").param(invoice.id()).update();
+    assertThat(nextReminder(reader)).startsWith("stage 2 · " + at(invoice.dueDate().plusDays(2), zone));
+
+    jdbc.sql("UPDATE invoices SET dunning_paused = true WHERE id = ?").param(invoice.id()).update();
+    assertThat(nextReminder(reader)).isEqualTo("none (paused)");
+
+    jdbc.sql("UPDATE invoices SET dunning_paused = false, status = 'paid' WHERE id = ?").param(invoice.id()).update();
+    assertThat(nextReminder(reader)).isEqualTo("—");
+  }
+
+  @Test
+  void withoutTheClientsOwnOffsetsTheNextReminderUsesTheDefaultScheduleAndSkipsStagesBeforeIssue() throws Exception {
+    // Issued after stage 1 (due −1 day) would have gone out: the workflow skips it, so stage 2 is next.
+    jdbc.sql("UPDATE invoices SET due_date = current_date - 2, issued_at = now() WHERE id = ?").param(invoice.id()).update();
+    ZoneId zone = tenants.findById(Tenant.DEFAULT_TENANT_ID).orElseThrow().timeZone();
+    ConsoleHttp reader = signedIn(Tenant.DEFAULT_TENANT_ID, ApiScope.READ);
+    assertThat(nextReminder(reader)).startsWith("stage 2 · " + at(LocalDate.now().minusDays(2).plusDays(7), zone));
+  }
+
+  private String nextReminder(ConsoleHttp reader) throws Exception {
+    String body = reader.get("/invoices/" + invoice.id() + "/live").body();
+    Matcher m = Pattern.compile("id=\"next-reminder\">([^<]*)<").matcher(body);
+    assertThat(m.find()).as("next reminder in %s", body).isTrue();
+    return HtmlUtils.htmlUnescape(m.group(1));
+  }
+
+  private static String at(LocalDate day, ZoneId zone) {
+    return new ConsoleFormat().time(day.atTime(9, 0).atZone(zone).toInstant(), zone);
   }
 
   @Test

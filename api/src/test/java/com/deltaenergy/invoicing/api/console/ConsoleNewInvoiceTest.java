@@ -114,4 +114,57 @@ class ConsoleNewInvoiceTest {
     assertThat(reader.post("/invoices", Map.of("client_id", "1")).statusCode()).isEqualTo(403);
     assertThat(reader.get("/invoices").body()).doesNotContain("Create new invoice");
   }
+
+  @Test
+  void aClientAddedInlineIsCreatedLikeOnTheClientsPageAndChosenWithTheEnteredValuesKept() throws Exception {
+    ConsoleHttp writer = signedIn(ApiScope.WRITE);
+    assertThat(writer.get("/invoices/new").body()).contains("<details class=\"new-client\" id=\"new-client\">")
+        .contains("formaction=\"/invoices/new/client\"");
+    String name = "Inline client " + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("idempotency_key", UUID.randomUUID().toString());
+    fields.put("client_id", "");
+    fields.put("pair", "BTC:BTC");
+    fields.put("amount_usd", "99.50");
+    fields.put("billing_period", "December 2026");
+    fields.put("due_date", LocalDate.now().plusDays(20).toString());
+    fields.put("description", "Kept <while> adding");
+    fields.put("new_client_name", name);
+    fields.put("new_client_contact_email", "not-an-email");
+
+    HttpResponse<String> refused = writer.post("/invoices/new/client", fields);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("id=\"new_client_contact_email-error\"").contains("The client was not added")
+        .contains("<details class=\"new-client\" id=\"new-client\" open=\"open\">")
+        .contains("value=\"" + name + "\"").contains("value=\"99.50\"");
+    assertThat(clients(name)).isZero();
+
+    fields.put("new_client_contact_email", "ap@inline.example");
+    HttpResponse<String> added = writer.post("/invoices/new/client", fields);
+    assertThat(added.statusCode()).isEqualTo(200);
+    assertThat(clients(name)).isEqualTo(1);
+    long id = jdbc.sql("SELECT id FROM clients WHERE name = ?").param(name).query(Long.class).single();
+    assertThat(jdbc.sql("SELECT contact_email FROM clients WHERE id = ?").param(id).query(String.class).single())
+        .isEqualTo("ap@inline.example");
+    assertThat(added.body()).contains("id=\"client-added\"")
+        .containsPattern("<option value=\"" + id + "\" selected=\"selected\">")
+        .contains("value=\"99.50\"").contains("value=\"December 2026\"").contains("Kept &lt;while&gt; adding")
+        .contains("value=\"" + fields.get("idempotency_key") + "\"");
+
+    // The same name again is refused next to the name, as on the clients page.
+    HttpResponse<String> twice = writer.post("/invoices/new/client", fields);
+    assertThat(twice.statusCode()).isEqualTo(400);
+    assertThat(twice.body()).contains("id=\"new_client_name-error\"").contains("another client has this name");
+
+    // A reader cannot add one.
+    ConsoleHttp reader = signedIn(ApiScope.READ);
+    reader.get("/");
+    fields.put("new_client_name", name + " by a reader");
+    assertThat(reader.post("/invoices/new/client", fields).statusCode()).isEqualTo(403);
+    assertThat(clients(name + " by a reader")).isZero();
+  }
+
+  private long clients(String name) {
+    return jdbc.sql("SELECT count(*) FROM clients WHERE name = ?").param(name).query(Long.class).single();
+  }
 }

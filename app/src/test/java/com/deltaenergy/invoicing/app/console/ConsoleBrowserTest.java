@@ -143,7 +143,14 @@ class ConsoleBrowserTest {
   @Order(2)
   void createAnInvoiceThroughTheFormWithAFieldErrorFirst() throws Exception {
     go("/invoices/new");
-    new Select(browser.findElement(By.id("client_id"))).selectByIndex(1);
+    // A client added inline, without leaving the form, is the one chosen.
+    browser.findElement(By.cssSelector("#new-client summary")).click();
+    browser.findElement(By.id("new_client_name")).sendKeys("Chaco Hosting S.R.L.");
+    browser.findElement(By.id("new_client_contact_email")).sendKeys("ap@chaco-hosting.example");
+    browser.findElement(By.id("add-client")).click();
+    wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("client-added")));
+    assertThat(new Select(browser.findElement(By.id("client_id"))).getFirstSelectedOption().getText())
+        .isEqualTo("Chaco Hosting S.R.L.");
     new Select(browser.findElement(By.id("pair"))).selectByValue("BTC:BTC");
     browser.findElement(By.id("amount_usd")).sendKeys("9700");
     browser.findElement(By.id("billing_period")).sendKeys("November 2026");
@@ -251,6 +258,20 @@ class ConsoleBrowserTest {
     signOut();
     signIn(lines.get(0), lines.get(1));
     go("/settings");
+    // The logo, uploaded through the form and shown from the console's own URL.
+    Path logo = Files.createTempFile("logo", ".png");
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(240, 60, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D paint = image.createGraphics();
+    paint.setColor(new java.awt.Color(0x1f5fbf));
+    paint.fillRect(0, 0, 240, 60);
+    paint.setColor(java.awt.Color.WHITE);
+    paint.fillRect(12, 12, 36, 36);
+    paint.dispose();
+    javax.imageio.ImageIO.write(image, "png", logo.toFile());
+    browser.findElement(By.id("logo-file")).sendKeys(logo.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("#logo-form button[type=submit]")).click();
+    wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("current-logo")));
+    wait(10).until(d -> ((Number) js("return document.getElementById('current-logo').naturalWidth")).intValue() == 240);
     checkAccessibilityAndSnap("settings");
     browser.findElement(By.id("key-name")).sendKeys("accounting");
     browser.findElement(By.cssSelector("#new-key-form button")).click();
