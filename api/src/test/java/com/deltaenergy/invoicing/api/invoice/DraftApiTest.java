@@ -83,6 +83,7 @@ class DraftApiTest {
     assertRefused(send("PATCH", "/api/invoice/" + id, "{\"amount_usd\": \"lots\"}"), "amount_usd");
     assertRefused(send("PATCH", "/api/invoice/" + id, "{\"description\": null}"), "description");
     assertRefused(send("PATCH", "/api/invoice/" + id, "{\"draft\": false}"), "draft");
+    assertRefused(send("PATCH", "/api/invoice/" + id, "{\"hacker\": true}"), "hacker");
 
     // Nothing of the refused edits was stored.
     JsonNode stored = json.readTree(send("GET", "/api/invoice/" + id, null).body());
