@@ -87,6 +87,12 @@ two_pollers() { test "$(pollers)" -ge 2; }
 wait_for "two distinct workers polling $TASK_QUEUE" 30 two_pollers
 log "$(pollers) distinct workers poll $TASK_QUEUE"
 
+log "the daily reconciliation report runs on a Temporal Schedule the workers create"
+wait_for "the schedule reconciliation-report-daily" 60 \
+  "${T[@]}" schedule describe --schedule-id reconciliation-report-daily
+"${T[@]}" schedule describe --schedule-id reconciliation-report-daily -o json | grep -q ReconciliationReportWorkflow ||
+  fail "the schedule does not start the reconciliation report workflow"
+
 log "creating an invoice over HTTP"
 DUE=$(date -d '+30 days' +%F)
 RESPONSE=$(curl -sf -X POST "$API/api/invoice/create" -H "Authorization: Bearer $API_KEY" \
