@@ -24,6 +24,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -92,6 +94,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     String expected = type == null ? "" : ": expected " + expected(type);
     return validation(
         List.of(new FieldProblem(e.getName(), "invalid value '" + quoted(e.getValue()) + "'" + expected)));
+  }
+
+  /**
+   * Spring Security's firewall checks a header or parameter when it is first read, which can be
+   * inside a handler (a non-ASCII Idempotency-Key, say): the client's mistake, so a 400 that does
+   * not echo the value.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "The request has a header or parameter value that is not allowed");
+    problem.setTitle("Bad request");
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   @ExceptionHandler(Exception.class)

@@ -129,14 +129,31 @@ class SuspiciousPathsTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aHeaderValueTheFirewallRefusesWhenReadIsA400ProblemNotA500() throws Exception {
+    // Spring Security's firewall checks a header only when the handler reads it (here the
+    // Idempotency-Key of a create), so its refusal surfaces in the handler, not the filter chain.
+    // (a C1 control character inside it: the firewall allows printable Latin-1, not controls)
+    String body = "{\"client_id\": 1}";
+    Response response =
+        exchange("POST /api/invoice/create HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestApiKeys.ADMIN
+            + "\r\nIdempotency-Key: \u00d7\u0090\u00f8\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+            + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n" + body);
+    assertThat(response.status()).as(response.raw()).isEqualTo(400);
+    assertThat(response.header("content-type")).isEqualTo("application/problem+json");
+    assertThat(response.body()).doesNotContain("Exception", "\u00d7");
+  }
+
   private Response get(String path) throws Exception {
+    return exchange("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestApiKeys.ADMIN
+        + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
+  }
+
+  private Response exchange(String request) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestApiKeys.ADMIN
-                  + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
