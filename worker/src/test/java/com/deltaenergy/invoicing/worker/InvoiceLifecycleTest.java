@@ -2,7 +2,9 @@ package com.deltaenergy.invoicing.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.activities.notification.SweptNotifications;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository.PaymentRecord;
 import com.deltaenergy.invoicing.workflows.address.BlockchainAddresses;
@@ -31,6 +33,8 @@ class InvoiceLifecycleTest extends WorkerIntegrationTest {
 
   @Autowired PaymentRepository payments;
   @Autowired InvoiceRecoverySweep recovery;
+  @Autowired NotificationRepository notifications;
+  @Autowired SweptNotifications sweptNotifications;
 
   @Test
   void issuesWithAnAddressAQuoteADocumentAndANotice() throws Exception {
@@ -205,6 +209,28 @@ class InvoiceLifecycleTest extends WorkerIntegrationTest {
     InvoiceState state = await(workflow, s -> s.status() == InvoiceStatus.SENT);
     assertThat(state.depositAddress()).isNotNull();
     assertThat(recovery.sweep().restarted()).doesNotContain(orphan.invoiceNumber());
+  }
+
+  @Test
+  void aNoticeTheLostRunRecordedButNeverSentIsSentOnceAfterTheRecoverySweep() {
+    InvoiceRecord orphan = storeInvoice(PaymentNetwork.BTC, "12.00", today().plusDays(20));
+    // What a run killed between recording a notice and delivering it leaves behind.
+    long id =
+        notifications.record(new NotificationRepository.NewNotification(
+            1L, orphan.id(), "lost-run|" + orphan.id(), "invoice.paid", "", "email", "ops@example.com",
+            "workflow", "Paid " + orphan.invoiceNumber() + " (lost run)", "paid", "<p>paid</p>", null, null,
+            "<lost-run-" + orphan.id() + "@invoicing.test>"));
+
+    assertThat(recovery.sweep().restarted()).contains(orphan.invoiceNumber());
+    sweptNotifications.sweep();
+
+    assertThat(notifications.find(id).orElseThrow().status()).isEqualTo("sent");
+    assertThat(mailsAbout(orphan, 1, "(lost run)")).hasSize(1);
+    sweptNotifications.sweep();
+    pause(java.time.Duration.ofMillis(500));
+    assertThat(withSubject(MAIL.getReceivedMessages(), "(lost run)").stream()
+            .filter(m -> subject(m).contains(orphan.invoiceNumber())))
+        .as("sent once").hasSize(1);
   }
 
   private List<MimeMessage> mailsAbout(InvoiceRecord invoice, int count, String subjectFragment) {

@@ -140,6 +140,22 @@ public class NotificationRepository {
         .update();
   }
 
+  /**
+   * Hands an invoice's undelivered workflow notices to the sweep, now. For an invoice whose
+   * workflow was lost and is restarted from its recorded state: the new run does not send again
+   * what the lost run had recorded, so without this a notice recorded just before the loss would
+   * wait forever. Still sent once: every sender claims the row and skips one that was sent.
+   */
+  public int handToSweep(long invoiceId) {
+    return jdbc.sql(
+            """
+            UPDATE notifications SET delivered_by = 'sweep', next_attempt_at = now()
+             WHERE invoice_id = ? AND delivered_by = 'workflow' AND status IN ('pending', 'sending')
+            """)
+        .param(invoiceId)
+        .update();
+  }
+
   /** Sweep-delivered notifications due for an attempt. */
   public List<Long> dueForSweep(Instant now, int limit) {
     return jdbc.sql(

@@ -2,6 +2,7 @@ package com.deltaenergy.invoicing.worker.recovery;
 
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
+import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowInput;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
@@ -35,12 +36,17 @@ public class InvoiceRecoverySweep {
   public record Report(int checked, List<String> restarted, List<String> closedButUnfinished) {}
 
   private final InvoiceRepository invoices;
+  private final NotificationRepository notifications;
   private final WorkflowClient client;
   private final String taskQueue;
 
   public InvoiceRecoverySweep(
-      InvoiceRepository invoices, WorkflowClient client, @Value("${invoicing.temporal.task-queue}") String taskQueue) {
+      InvoiceRepository invoices,
+      NotificationRepository notifications,
+      WorkflowClient client,
+      @Value("${invoicing.temporal.task-queue}") String taskQueue) {
     this.invoices = invoices;
+    this.notifications = notifications;
     this.client = client;
     this.taskQueue = taskQueue;
   }
@@ -60,6 +66,7 @@ public class InvoiceRecoverySweep {
           case WORKFLOW_EXECUTION_STATUS_RUNNING -> { }
           case WORKFLOW_EXECUTION_STATUS_UNSPECIFIED -> {
             start(invoice);
+            notifications.handToSweep(invoice.id());
             restarted.add(invoice.invoiceNumber());
           }
           default -> closed.add(invoice.invoiceNumber());
