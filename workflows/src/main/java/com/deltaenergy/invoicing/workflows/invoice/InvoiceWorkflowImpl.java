@@ -1,16 +1,21 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
-import com.deltaenergy.invoicing.workflows.cfo.CfoSyncActivities;
+import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.confirmingPayment;
+import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.confirmingRefusal;
+import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.invalidState;
+import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.requireAwaitingPayment;
+import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.requireCancellable;
+import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.requireExtension;
+import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.requireReason;
+import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.requireRequotable;
+
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncActivities.CfoSyncResult;
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncState;
-import com.deltaenergy.invoicing.workflows.document.DocumentActivities;
 import com.deltaenergy.invoicing.workflows.document.DocumentKind;
 import com.deltaenergy.invoicing.workflows.dunning.DunningSchedule;
 import com.deltaenergy.invoicing.workflows.dunning.DunningStage;
 import com.deltaenergy.invoicing.workflows.exchange.DepositAddress;
-import com.deltaenergy.invoicing.workflows.exchange.ExchangeActivities;
 import com.deltaenergy.invoicing.workflows.exchange.Quote;
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceStoreActivities.AuditEntry;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStoreActivities.LoadedInvoice;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.AssignDepositRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
@@ -19,24 +24,16 @@ import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequ
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.RequoteRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult.Verdict;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
-import com.deltaenergy.invoicing.workflows.notification.NotificationActivities;
 import com.deltaenergy.invoicing.workflows.payment.DepositObservation;
-import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
-import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.Payment;
-import com.deltaenergy.invoicing.workflows.payment.PaymentAssessment;
-import com.deltaenergy.invoicing.workflows.payment.PaymentRules;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -62,7 +59,6 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   static final String TENANT_EXCHANGE_ACCOUNT = "tenant-exchange-account";
   /** Change id of counting an unmatched deposit an operator assigned to the invoice. */
   static final String ASSIGN_UNMATCHED_DEPOSIT = "assign-unmatched-deposit";
-
 
   private static final Logger log = Workflow.getLogger(InvoiceWorkflowImpl.class);
 
@@ -97,115 +93,15 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   /** Far below Temporal's limit; waking once a year to look again costs nothing. */
   static final Duration LONGEST_TIMER = Duration.ofDays(365);
 
-  private static final RetryOptions UNTIL_IT_WORKS =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofMinutes(1))
-          .build();
-
-  private final InvoiceStoreActivities store =
-      Workflow.newActivityStub(
-          InvoiceStoreActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(UNTIL_IT_WORKS)
-              .build());
-
-  /** Exchange calls while issuing: transient failures retry for half an hour, then issuing waits. */
-  private final ExchangeActivities exchange =
-      Workflow.newActivityStub(
-          ExchangeActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(2))
-                      .setBackoffCoefficient(2)
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
-              .build());
-
-  /** A caller is waiting on a manual verification: a few quick attempts. */
-  private final ExchangeActivities exchangeLookup =
-      Workflow.newActivityStub(
-          ExchangeActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumAttempts(3)
-                      .build())
-              .build());
-
-  private final DocumentActivities documents =
-      Workflow.newActivityStub(
-          DocumentActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(60))
-              .setRetryOptions(UNTIL_IT_WORKS)
-              .build());
-
-  private final NotificationActivities notifications =
-      Workflow.newActivityStub(
-          NotificationActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(UNTIL_IT_WORKS)
-              .build());
-
-  /** Delivery retries with backoff for up to a week: a mail server down for a day delays mail. */
-  private final NotificationActivities delivery =
-      Workflow.newActivityStub(
-          NotificationActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(60))
-              .setScheduleToCloseTimeout(Duration.ofDays(7))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(30))
-                      .setBackoffCoefficient(2)
-                      .setMaximumInterval(Duration.ofMinutes(30))
-                      .build())
-              .build());
-
-  /**
-   * CFO booking: four attempts, at +0, +1, +6 and +21 minutes (the activity's failure carries the
-   * 1/5/15-minute delay); validation and schema errors are not retried.
-   */
-  private final CfoSyncActivities cfo =
-      Workflow.newActivityStub(
-          CfoSyncActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(60))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofMinutes(1))
-                      .setBackoffCoefficient(1)
-                      .setMaximumAttempts(4)
-                      .setDoNotRetry(CfoSyncActivities.VALIDATION_FAILED)
-                      .build())
-              .build());
-
-  private final CfoSyncActivities cfoBookkeeping =
-      Workflow.newActivityStub(
-          CfoSyncActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(UNTIL_IT_WORKS)
-              .build());
+  private final InvoiceActivityStubs activities = new InvoiceActivityStubs();
+  private final InvoiceJournal journal = new InvoiceJournal(() -> this.state, activities);
+  private final InvoicePayments payments = new InvoicePayments(() -> this.state, journal, activities);
 
   private final InvoiceWorkflowInput input;
   private InvoiceState state;
 
   private final Deque<DepositObservation> observations = new ArrayDeque<>();
   private final Deque<Command<?>> commands = new ArrayDeque<>();
-  /** Events of the current change, told once the change is recorded. */
-  private final Deque<InvoiceEvent> pendingEvents = new ArrayDeque<>();
-  /** The InvoiceStatus search attribute as last published by this run. */
-  private InvoiceStatus publishedStatus;
   private boolean retryIssueRequested;
   /** Issuing ended one way or the other and that is recorded: awaitIssued may answer. */
   private boolean issueSettled;
@@ -224,18 +120,18 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   public void run(InvoiceWorkflowInput input) {
     timerSummaries = Workflow.getVersion(TIMER_SUMMARIES, Workflow.DEFAULT_VERSION, 1) == 1;
     if (state == null) {
-      LoadedInvoice loaded = store.load(input.invoiceId());
+      LoadedInvoice loaded = activities.store.load(input.invoiceId());
       state = loaded.recorded() != null ? loaded.recorded() : InvoiceState.of(loaded.terms());
     }
     // Deliveries a previous run (or a lost server) left unconfirmed: delivery is idempotent.
-    state.pendingDeliveries().forEach(this::deliver);
+    state.pendingDeliveries().forEach(journal::deliver);
 
     issueSettled = state.status() != InvoiceStatus.DRAFT;
     if (state.status() == InvoiceStatus.DRAFT) {
       issue();
     } else if (watchingDeposits()) {
       // A resumed invoice asks the scanner for the full picture of its address again.
-      store.watch(state.invoiceId());
+      activities.store.watch(state.invoiceId());
     }
 
     while (!state.status().isFinal()) {
@@ -243,7 +139,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
           && (state.cfo().status() != CfoSyncState.Status.FAILED || cfoRetryRequested)) {
         startCfoSync();
       }
-      Instant deadline = nextDeadline();
+      Instant deadline = InvoiceDeadlines.next(state);
       Supplier<Boolean> somethingToDo =
           () -> !observations.isEmpty() || !commands.isEmpty() || cfoRetryRequested
               || (cfoSync != null && cfoSync.isCompleted());
@@ -254,11 +150,11 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         Duration wait = untilDeadline(deadline);
         String summary =
             wait.compareTo(Duration.between(now(), deadline).plusMillis(1)) < 0
-                ? "look at the dates again (" + deadlineSummary(deadline) + " is further off)"
-                : deadlineSummary(deadline);
+                ? "look at the dates again (" + InvoiceDeadlines.summary(state, deadline) + " is further off)"
+                : InvoiceDeadlines.summary(state, deadline);
         awaitOrTimer(wait, summary, somethingToDo);
       }
-      handleObservations();
+      payments.handle(observations);
       handleCommands();
       handleDeadlines();
       handleCfoSync();
@@ -296,82 +192,12 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     }
   }
 
-  /** What the next deadline is, for the timer's summary. */
-  private String deadlineSummary(Instant deadline) {
-    Optional<DunningStage> stage = dunningActive() ? state.nextDunningStage() : Optional.empty();
-    if (stage.isPresent() && stage.get().dueAt().equals(deadline)) {
-      return "dunning stage " + stage.get().number() + " at " + stage.get().dueAt();
-    }
-    return "overdue threshold at " + deadline;
-  }
-
   /**
    * The run's current details in the Temporal Web UI: why it waits, in a line. Not part of the
    * history (a query answers it), so it is simply kept up to date.
    */
   private void describe() {
-    Workflow.setCurrentDetails(currentDetails());
-  }
-
-  private String currentDetails() {
-    InvoiceStatus status = state.status();
-    String coin = state.currency() + "/" + state.network().name();
-    switch (status) {
-      case DRAFT:
-        return state.issueError() == null
-            ? "issuing: deposit address, quote, document"
-            : "issuing failed: " + state.issueError() + "; next issue retry within "
-                + ISSUE_RETRY_AFTER.toMinutes() + " min, or on retry-issue";
-      case PAID:
-        CfoSyncState cfoState = state.cfo();
-        return cfoState.status() == CfoSyncState.Status.FAILED
-            ? "paid; CFO ledger booking failed (" + cfoState.lastError() + "): waiting for sync-to-cfo"
-            : "paid " + state.paidAt() + "; booking in the CFO ledger (attempt " + cfoState.attempts() + ")";
-      case COMPLETE:
-        return "complete: paid " + state.paidAt() + ", booked in the CFO ledger as "
-            + state.cfo().cfoTransactionId() + deliveriesPending();
-      case CANCELLED:
-        return "cancelled by " + state.cancelledBy() + ": " + state.cancelReason() + deliveriesPending();
-      default:
-        break;
-    }
-    StringBuilder details = new StringBuilder();
-    PaymentAssessment assessment = state.assessment();
-    if (status == InvoiceStatus.PAYMENT_DETECTED || status == InvoiceStatus.CONFIRMING) {
-      int required = state.policy().confirmationsRequired();
-      details.append(coin).append(" deposit confirming: ");
-      details.append(
-          String.join(", ", state.payments().stream()
-              .filter(p -> p.counts() && !p.confirmed(required))
-              .map(p -> p.txId() + " " + p.confirmations() + " of " + required)
-              .toList()));
-    } else {
-      details.append("awaiting ").append(coin).append(" deposit");
-      if (state.cryptoAmount() != null) {
-        details.append(" of ").append(assessment != null && assessment.confirmed().signum() > 0
-            ? assessment.remaining().toPlainString() + " (of " + state.cryptoAmount().toPlainString() + ")"
-            : state.cryptoAmount().toPlainString());
-      }
-      details.append(" to ").append(state.depositAddress());
-    }
-    if (state.overdue()) {
-      details.append("; overdue since ").append(state.overdueAt());
-    } else {
-      details.append("; overdue after ").append(state.overdueAt());
-    }
-    if (state.dunningPaused()) {
-      details.append("; reminders paused");
-    } else {
-      state.nextDunningStage().ifPresent(stage -> details.append("; next reminder: stage ")
-          .append(stage.number()).append(" on ")
-          .append(java.time.LocalDate.ofInstant(stage.dueAt(), java.time.ZoneId.of(state.timeZone()))));
-    }
-    return details.toString();
-  }
-
-  private String deliveriesPending() {
-    int pending = state.pendingDeliveries().size();
-    return pending == 0 ? "" : "; delivering " + pending + " notification(s)";
+    Workflow.setCurrentDetails(InvoiceDetails.of(state));
   }
 
   /**
@@ -395,23 +221,23 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       // Cleared before the attempt: a retry asked for while a failure is being recorded counts.
       retryIssueRequested = false;
       try {
-        DepositAddress address = exchange.allocateDepositAddress(state.invoiceId());
-        Quote quote = exchange.lockQuote(state.invoiceId());
-        documents.render(state.invoiceId(), DocumentKind.INVOICE);
+        DepositAddress address = activities.exchange.allocateDepositAddress(state.invoiceId());
+        Quote quote = activities.exchange.lockQuote(state.invoiceId());
+        activities.documents.render(state.invoiceId(), DocumentKind.INVOICE);
         state.issued(
             address.address(), address.memo(), address.exchangeNetwork(), quote.cryptoAmount(),
             quote.exchangeRate(), quote.lockedAt(), quote.source(), now());
         skipDunningStagesBefore(now());
         state.reassess();
-        recordChange();
+        journal.record();
         issueSettled = true;
-        store.watch(state.invoiceId());
-        announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.CREATED));
+        activities.store.watch(state.invoiceId());
+        journal.announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.CREATED));
       } catch (ActivityFailure e) {
         String reason = reason(e);
         log.warn("Issuing invoice {} failed: {}", state.invoiceNumber(), reason);
         state.issueFailed(reason);
-        recordChange();
+        journal.record();
         issueSettled = true;
         describe();
         awaitOrTimer(ISSUE_RETRY_AFTER, "issue retry", () -> retryIssueRequested || !commands.isEmpty());
@@ -431,110 +257,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   // ---- payments ----
 
-  private void handleObservations() {
-    while (!observations.isEmpty()) {
-      DepositObservation observation = observations.poll();
-      if (!state.awaitingPayment() && state.status() != InvoiceStatus.PAID) {
-        continue;
-      }
-      if (state.lastObservationAt() != null
-          && observation.observedAt().isBefore(state.lastObservationAt())) {
-        continue; // an older report arriving late: the newer one already said more
-      }
-      state.observedAt(observation.observedAt());
-      boolean changed = false;
-      for (ObservedDeposit deposit : observation.deposits()) {
-        changed |= track(deposit, false) != null;
-      }
-      if (changed) {
-        assessPayments();
-      }
-    }
-  }
-
-  /**
-   * Adds or updates a deposit in the invoice's payments. Returns the payment if anything about it
-   * changed, else null. A deposit that does not count is flagged for an operator, once.
-   */
-  private Payment track(ObservedDeposit deposit, boolean manual) {
-    Payment known = state.payment(deposit.key());
-    Payment updated =
-        known == null
-            ? PaymentRules.classify(
-                deposit, state.currency(), state.network(), state.depositMemo(), false, now())
-            : known.updatedBy(deposit);
-    if (manual) {
-      updated = updated.asManual();
-    }
-    if (updated.equals(known)) {
-      return null;
-    }
-    state.putPayment(updated);
-    if (known == null && !updated.counts()) {
-      log.warn("Deposit {} to invoice {} does not count: {}", updated.key(), state.invoiceNumber(), updated.flag());
-      pendingEvents.add(new InvoiceEvent(state.invoiceId(), InvoiceEvent.Type.PAYMENT_FLAGGED, updated.key()));
-    }
-    return updated;
-  }
-
-  /** Re-judges the payments, moves the status, records, then tells people what happened. */
-  private void assessPayments() {
-    PaymentAssessment before = state.assessment();
-    InvoiceStatus previous = state.status();
-    state.reassess();
-    PaymentAssessment after = state.assessment();
-    if (state.awaitingPayment()) {
-      InvoiceStatus next = state.derivedStatus();
-      if (next == InvoiceStatus.PAID) {
-        Instant paidAt =
-            PaymentRules.paidAt(state.payments(), state.policy().confirmationsRequired(), now());
-        state.paid(paidAt, paidAt.isAfter(state.dueAt()));
-      } else {
-        state.setStatus(next);
-      }
-    }
-    recordChange();
-
-    long id = state.invoiceId();
-    boolean sawPaymentBefore = before != null && before.confirmed().add(before.pending()).signum() > 0;
-    boolean seesPaymentNow = after.confirmed().add(after.pending()).signum() > 0;
-    if (!sawPaymentBefore && seesPaymentNow) {
-      pendingEvents.add(InvoiceEvent.of(id, InvoiceEvent.Type.PAYMENT_DETECTED));
-    }
-    if (state.status() == InvoiceStatus.PARTIALLY_PAID
-        && (before == null || after.confirmed().compareTo(before.confirmed()) != 0)) {
-      pendingEvents.add(
-          new InvoiceEvent(id, InvoiceEvent.Type.PARTIALLY_PAID, after.confirmed().toPlainString()));
-    }
-    if (after.overpaid() && (before == null || after.excess().compareTo(before.excess()) != 0)) {
-      pendingEvents.add(new InvoiceEvent(id, InvoiceEvent.Type.OVERPAID, after.excess().toPlainString()));
-    }
-    flushEvents();
-    if (previous != InvoiceStatus.PAID && state.status() == InvoiceStatus.PAID) {
-      onPaid();
-    }
-  }
-
-  private void onPaid() {
-    documents.render(state.invoiceId(), DocumentKind.RECEIPT);
-    announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.PAID));
-  }
-
   // ---- overdue and dunning ----
-
-  private Instant nextDeadline() {
-    if (!state.awaitingPayment()) {
-      return null;
-    }
-    Instant next = state.overdue() ? null : state.overdueAt();
-    if (dunningActive()) {
-      Optional<DunningStage> stage = state.nextDunningStage();
-      if (stage.isPresent() && (next == null || stage.get().dueAt().isBefore(next))) {
-        next = stage.get().dueAt();
-      }
-    }
-    return next;
-  }
 
   private void handleDeadlines() {
     if (!state.awaitingPayment()) {
@@ -544,10 +267,10 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     if (!state.overdue() && !now.isBefore(state.overdueAt())) {
       state.markOverdue();
       state.setStatus(state.derivedStatus());
-      recordChange();
-      announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.OVERDUE));
+      journal.record();
+      journal.announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.OVERDUE));
     }
-    if (!dunningActive()) {
+    if (!InvoiceDeadlines.dunningActive(state)) {
       return;
     }
     List<DunningStage> due =
@@ -560,21 +283,11 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     due.stream().filter(s -> s != latest).forEach(s -> state.dunningStageSkipped(s.number()));
     state.dunningStageSent(latest.number(), now);
     state.setStatus(state.derivedStatus());
-    recordChange();
-    announce(new InvoiceEvent(state.invoiceId(), InvoiceEvent.Type.DUNNING_STAGE, String.valueOf(latest.number())));
+    journal.record();
+    journal.announce(new InvoiceEvent(state.invoiceId(), InvoiceEvent.Type.DUNNING_STAGE, String.valueOf(latest.number())));
     if (latest.number() == DunningSchedule.COLLECTIONS_STAGE) {
-      announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.COLLECTIONS));
+      journal.announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.COLLECTIONS));
     }
-  }
-
-  /**
-   * Reminders go out unless an operator paused them or a payment is confirming right now (it may
-   * well settle the invoice).
-   */
-  private boolean dunningActive() {
-    return !state.dunningPaused()
-        && state.status() != InvoiceStatus.PAYMENT_DETECTED
-        && state.status() != InvoiceStatus.CONFIRMING;
   }
 
   // ---- CFO booking and completion ----
@@ -583,8 +296,8 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     cfoRetryRequested = false;
     CfoSyncState previous = state.cfo();
     state.setCfo(new CfoSyncState(CfoSyncState.Status.SYNCING, previous.attempts() + 1, previous.lastError(), null, null));
-    recordChange();
-    cfoSync = Async.function(cfo::syncInvoice, state.invoiceId());
+    journal.record();
+    cfoSync = Async.function(activities.cfo::syncInvoice, state.invoiceId());
   }
 
   private void handleCfoSync() {
@@ -598,13 +311,13 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       state.setCfo(
           new CfoSyncState(CfoSyncState.Status.SYNCED, state.cfo().attempts(), null, result.cfoTransactionId(), result.syncedAt()));
       state.completed(now());
-      recordChange();
+      journal.record();
     } catch (ActivityFailure e) {
       String reason = reason(e);
-      cfoBookkeeping.markFailed(state.invoiceId(), reason);
+      activities.cfoBookkeeping.markFailed(state.invoiceId(), reason);
       state.setCfo(new CfoSyncState(CfoSyncState.Status.FAILED, state.cfo().attempts(), reason, null, null));
-      recordChange();
-      announce(
+      journal.record();
+      journal.announce(
           new InvoiceEvent(state.invoiceId(), InvoiceEvent.Type.CFO_SYNC_FAILED, String.valueOf(state.cfo().attempts())));
     }
   }
@@ -612,7 +325,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   private void finish() {
     Instant watchUntil = now().plus(WATCH_CLOSED_ADDRESS_FOR);
     if (state.depositAddress() != null) {
-      store.closeWatch(state.invoiceId(), state.status(), watchUntil);
+      activities.store.closeWatch(state.invoiceId(), state.status(), watchUntil);
     }
     // Deliveries run on after the invoice is done; the workflow ends once they have.
     Workflow.await(() -> state.pendingDeliveries().isEmpty());
@@ -627,35 +340,9 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     }
   }
 
-  /** An operator request waiting to be applied by the main loop, and its outcome. */
-  private abstract static class Command<T> {
-    private T result;
-    private RuntimeException failure;
-    private boolean done;
-
-    abstract T apply();
-
-    void execute() {
-      try {
-        result = apply();
-      } catch (ApplicationFailure e) {
-        failure = e;
-      } finally {
-        done = true;
-      }
-    }
-
-    T outcome() {
-      if (failure != null) {
-        throw failure;
-      }
-      return result;
-    }
-  }
-
   private <T> T submit(Command<T> command) {
     commands.add(command);
-    Workflow.await(() -> command.done);
+    Workflow.await(command::done);
     return command.outcome();
   }
 
@@ -665,17 +352,17 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         new Command<>() {
           @Override
           InvoiceStatusView apply() {
-            requireCancellable();
-            Optional<Payment> confirming = confirmingPayment();
+            requireCancellable(state);
+            Optional<Payment> confirming = confirmingPayment(state);
             // Asked only when it matters: histories of ordinary cancels carry no marker for it.
             if (confirming.isPresent()
                 && Workflow.getVersion(NO_CANCEL_WHILE_CONFIRMING, Workflow.DEFAULT_VERSION, 1) == 1) {
-              throw confirmingRefusal(confirming.get());
+              throw confirmingRefusal(state, confirming.get());
             }
             state.cancelled(now(), request.reason(), request.requestedBy());
-            recordChange();
-            audit("cancel", request.requestedBy(), request.reason(), null);
-            announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.CANCELLED));
+            journal.record();
+            journal.audit("cancel", request.requestedBy(), request.reason(), null);
+            journal.announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.CANCELLED));
             return view();
           }
         });
@@ -683,35 +370,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public void validateCancel(CancelRequest request) {
-    requireReason(request.reason(), request.requestedBy());
-    requireCancellable();
-    Optional<Payment> confirming = confirmingPayment();
-    if (confirming.isPresent()) {
-      throw confirmingRefusal(confirming.get());
-    }
-  }
-
-  /** A deposit that counts for this invoice and is not yet final on the exchange. */
-  private Optional<Payment> confirmingPayment() {
-    int required = state.policy().confirmationsRequired();
-    return state.payments().stream()
-        .filter(p -> p.counts() && !p.confirmed(required) && p.depositStatus() != DepositStatus.FAILED)
-        .findFirst();
-  }
-
-  private ApplicationFailure confirmingRefusal(Payment payment) {
-    return invalidState(
-        "deposit " + payment.txId() + " (" + payment.amount().toPlainString() + " " + payment.coinCode()
-            + ", " + payment.confirmations() + " of " + state.policy().confirmationsRequired()
-            + " confirmations) counts for this invoice and is still confirming; cancel once it is final,"
-            + " or it would hide that money");
-  }
-
-  private void requireCancellable() {
-    InvoiceStatus status = currentStatus();
-    if (status == InvoiceStatus.PAID || status.isFinal()) {
-      throw invalidState("an invoice that is " + status.wireName() + " cannot be cancelled");
-    }
+    OperatorGuards.checkCancel(state, request);
   }
 
   @Override
@@ -720,11 +379,11 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         new Command<>() {
           @Override
           InvoiceStatusView apply() {
-            requireAwaitingPayment("marked paid");
+            requireAwaitingPayment(state, "marked paid");
             state.paidManually(now(), request.reason());
-            recordChange();
-            audit("mark_paid", request.requestedBy(), request.reason(), null);
-            onPaid();
+            journal.record();
+            journal.audit("mark_paid", request.requestedBy(), request.reason(), null);
+            payments.onPaid();
             return view();
           }
         });
@@ -733,7 +392,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   @Override
   public void validateMarkPaid(MarkPaidRequest request) {
     requireReason(request.reason(), request.requestedBy());
-    requireAwaitingPayment("marked paid");
+    requireAwaitingPayment(state, "marked paid");
   }
 
   @Override
@@ -742,13 +401,13 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         new Command<>() {
           @Override
           InvoiceStatusView apply() {
-            requireExtension(request);
+            requireExtension(state, request);
             String previous = state.dueDate().toString();
             state.extendDueDate(request.newDueDate(), now());
             state.setStatus(state.derivedStatus());
-            recordChange();
-            audit("extend_due_date", request.requestedBy(), request.reason(),
-                "{\"from\":\"" + previous + "\",\"to\":\"" + request.newDueDate() + "\"}");
+            journal.record();
+            journal.audit("extend_due_date", request.requestedBy(), request.reason(),
+                AuditDetails.of("from", previous, "to", request.newDueDate().toString()));
             return view();
           }
         });
@@ -759,14 +418,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     requireReason(request.reason(), request.requestedBy());
     // The date check stays in the handler: SDK 1.38 drops a validator failure's type
     // (temporalio/sdk-java#2875), and the API must tell a bad date (400) from a bad state (409).
-    requireAwaitingPayment("given a new due date");
-  }
-
-  private void requireExtension(ExtendDueDateRequest request) {
-    requireAwaitingPayment("given a new due date");
-    if (request.newDueDate() == null || !request.newDueDate().isAfter(state.dueDate())) {
-      throw invalidRequest("new_due_date must be after the current due date " + state.dueDate());
-    }
+    requireAwaitingPayment(state, "given a new due date");
   }
 
   @Override
@@ -775,30 +427,30 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         new Command<>() {
           @Override
           InvoiceStatusView apply() {
-            requireRequotable();
+            requireRequotable(state);
             String previousAmount = state.cryptoAmount().toPlainString();
             String previousRate = state.exchangeRate().toPlainString();
-            Quote quote = exchangeLookup.requote(state.invoiceId(), state.rateLockedAt());
+            Quote quote = activities.exchangeLookup.requote(state.invoiceId(), state.rateLockedAt());
             boolean unchanged =
                 quote.exchangeRate().compareTo(state.exchangeRate()) == 0
                     && quote.cryptoAmount().compareTo(state.cryptoAmount()) == 0;
             // Asked only when it matters: histories of re-quotes that moved carry no marker for it.
             if (unchanged && Workflow.getVersion(UNCHANGED_REQUOTE, Workflow.DEFAULT_VERSION, 1) == 1) {
-              audit("requote", request.requestedBy(), request.reason(),
-                  "{\"unchanged\":true,\"rate\":\"" + previousRate + "\",\"amount\":\"" + previousAmount + "\"}");
+              journal.audit("requote", request.requestedBy(), request.reason(),
+                  AuditDetails.of("unchanged", true, "rate", previousRate, "amount", previousAmount));
               throw invalidState(
                   "the exchange rate is unchanged at " + previousRate + " (" + previousAmount + " "
                       + state.currency() + "); the invoice stands and nothing was sent");
             }
             state.quoted(quote.cryptoAmount(), quote.exchangeRate(), quote.lockedAt(), quote.source());
             state.reassess();
-            recordChange();
-            audit("requote", request.requestedBy(), request.reason(),
-                "{\"from_amount\":\"" + previousAmount + "\",\"from_rate\":\"" + previousRate
-                    + "\",\"to_amount\":\"" + quote.cryptoAmount().toPlainString() + "\",\"to_rate\":\""
-                    + quote.exchangeRate().toPlainString() + "\"}");
-            documents.render(state.invoiceId(), DocumentKind.INVOICE);
-            announce(new InvoiceEvent(state.invoiceId(), InvoiceEvent.Type.REQUOTED, quote.lockedAt().toString()));
+            journal.record();
+            journal.audit("requote", request.requestedBy(), request.reason(),
+                AuditDetails.of(
+                    "from_amount", previousAmount, "from_rate", previousRate,
+                    "to_amount", quote.cryptoAmount().toPlainString(), "to_rate", quote.exchangeRate().toPlainString()));
+            activities.documents.render(state.invoiceId(), DocumentKind.INVOICE);
+            journal.announce(new InvoiceEvent(state.invoiceId(), InvoiceEvent.Type.REQUOTED, quote.lockedAt().toString()));
             return view();
           }
         });
@@ -807,15 +459,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   @Override
   public void validateRequote(RequoteRequest request) {
     requireReason(request.reason(), request.requestedBy());
-    requireRequotable();
-  }
-
-  private void requireRequotable() {
-    requireAwaitingPayment("re-quoted");
-    boolean anyCounted = state.payments().stream().anyMatch(Payment::counts);
-    if (anyCounted) {
-      throw invalidState("payments have arrived already; a re-quote would change what they are measured against");
-    }
+    requireRequotable(state);
   }
 
   @Override
@@ -824,69 +468,14 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         new Command<>() {
           @Override
           VerifyPaymentResult apply() {
-            return verify(request.txHash().trim(), request.requestedBy());
+            return payments.verify(request.txHash().trim(), request.requestedBy());
           }
         });
   }
 
   @Override
   public void validateVerifyPayment(VerifyPaymentRequest request) {
-    if (request.txHash() == null || request.txHash().isBlank()) {
-      throw invalidRequest("tx_hash is required");
-    }
-    if (request.txHash().trim().length() > 128 || !request.txHash().trim().matches("[0-9A-Za-z]+")) {
-      throw invalidRequest("tx_hash must be a transaction hash (letters and digits, at most 128)");
-    }
-    InvoiceStatus status = currentStatus();
-    if (!status.acceptsPayment() && status != InvoiceStatus.PAID) {
-      throw invalidState("an invoice that is " + status.wireName() + " takes no payments");
-    }
-  }
-
-  private VerifyPaymentResult verify(String txHash, String requestedBy) {
-    Optional<Payment> counted =
-        state.payments().stream().filter(p -> p.counts() && p.txId().equalsIgnoreCase(txHash)).findFirst();
-    if (counted.isPresent()) {
-      return new VerifyPaymentResult(Verdict.ALREADY_COUNTED, "already counted for this invoice", txHash, counted.get().key());
-    }
-    if (state.status() == InvoiceStatus.PAID) {
-      return rejected(txHash, requestedBy, "the invoice is already paid");
-    }
-    Instant since = (state.issuedAt() == null ? now() : state.issuedAt()).minus(Duration.ofDays(1));
-    // Version 1: the lookup goes to the invoice's own exchange account (its tenant's MEXC key).
-    int accountVersion = Workflow.getVersion(TENANT_EXCHANGE_ACCOUNT, Workflow.DEFAULT_VERSION, 1);
-    List<ObservedDeposit> found =
-        accountVersion == Workflow.DEFAULT_VERSION
-            ? exchangeLookup.findDeposits(state.currency(), txHash, since)
-            : exchangeLookup.findInvoiceDeposits(state.invoiceId(), txHash, since);
-    if (found.isEmpty()) {
-      return rejected(txHash, requestedBy, "no " + state.currency() + " deposit with this TxID reached the exchange account since " + since);
-    }
-    Optional<ObservedDeposit> toThisInvoice =
-        found.stream().filter(d -> PaymentRules.sameAddress(d.address(), state.depositAddress())).findFirst();
-    if (toThisInvoice.isEmpty()) {
-      return rejected(txHash, requestedBy, "the deposit went to " + found.get(0).address() + ", not to this invoice's address");
-    }
-    Payment payment = track(toThisInvoice.get(), true);
-    Payment tracked = payment != null ? payment : state.payment(toThisInvoice.get().key());
-    if (!tracked.counts()) {
-      state.reassess();
-      recordChange();
-      flushEvents();
-      return rejected(txHash, requestedBy, "it does not count for this invoice (" + tracked.flag() + "); recorded for an operator");
-    }
-    audit("verify_payment", requestedBy, "accepted", "{\"tx_hash\":\"" + txHash + "\"}");
-    assessPayments();
-    return new VerifyPaymentResult(
-        Verdict.ACCEPTED,
-        "counted, marked manual; " + tracked.confirmations() + " of "
-            + state.policy().confirmationsRequired() + " confirmations",
-        txHash, tracked.key());
-  }
-
-  private VerifyPaymentResult rejected(String txHash, String requestedBy, String reason) {
-    audit("verify_payment", requestedBy, "rejected: " + reason, "{\"tx_hash\":\"" + txHash + "\"}");
-    return new VerifyPaymentResult(Verdict.REJECTED, reason, txHash, null);
+    OperatorGuards.checkVerifyPayment(state, request);
   }
 
   @Override
@@ -909,13 +498,13 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
               }
 
               @Override
-              public void audit(String action, String actor, String reason, String details) {
-                InvoiceWorkflowImpl.this.audit(action, actor, reason, details);
+              public void audit(String action, String actor, String reason, java.util.Map<String, ?> details) {
+                journal.audit(action, actor, reason, details);
               }
 
               @Override
               public void paymentsChanged() {
-                assessPayments();
+                payments.assess();
               }
             });
           }
@@ -924,11 +513,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public void validateAssignDeposit(AssignDepositRequest request) {
-    requireReason(request.reason(), request.requestedBy());
-    if (request.deposit() == null || request.deposit().txId() == null) {
-      throw invalidRequest("the deposit is required");
-    }
-    requireAwaitingPayment("assigned a deposit");
+    OperatorGuards.checkAssignDeposit(state, request);
   }
 
   @Override
@@ -949,8 +534,8 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
           return null;
         }
         state.setDunningPaused(pause);
-        recordChange();
-        audit(pause ? "pause_dunning" : "resume_dunning", request.requestedBy(), request.reason(), null);
+        journal.record();
+        journal.audit(pause ? "pause_dunning" : "resume_dunning", request.requestedBy(), request.reason(), null);
         return null;
       }
     };
@@ -964,7 +549,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
           new Command<Void>() {
             @Override
             Void apply() {
-              audit("retry_cfo_sync", request.requestedBy(), request.reason(), null);
+              journal.audit("retry_cfo_sync", request.requestedBy(), request.reason(), null);
               return null;
             }
           });
@@ -1003,7 +588,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     // No next check: worked out from this (possibly minutes old) workflow time it went stale; the
     // API answers it from the scanner's schedule.
     DunningStage nextStage =
-        state.awaitingPayment() && dunningActive() ? state.nextDunningStage().orElse(null) : null;
+        state.awaitingPayment() && InvoiceDeadlines.dunningActive(state) ? state.nextDunningStage().orElse(null) : null;
     return new InvoiceStatusView(state, null, nextStage, now);
   }
 
@@ -1012,84 +597,6 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   private boolean watchingDeposits() {
     return state.depositAddress() != null
         && (state.awaitingPayment() || state.status() == InvoiceStatus.PAID);
-  }
-
-  /** Records the state (a new version) and keeps the InvoiceStatus search attribute current. */
-  private void recordChange() {
-    state.bumpVersion();
-    describe();
-    if (state.status() != publishedStatus) {
-      // Each upsert is a history event: publish changes only.
-      Workflow.upsertTypedSearchAttributes(
-          InvoiceWorkflows.INVOICE_STATUS.valueSet(state.status().wireName()));
-      publishedStatus = state.status();
-    }
-    store.record(state);
-  }
-
-  private void announce(InvoiceEvent event) {
-    pendingEvents.add(event);
-    flushEvents();
-  }
-
-  private void flushEvents() {
-    while (!pendingEvents.isEmpty()) {
-      List<Long> recorded = notifications.record(pendingEvents.poll());
-      state.deliveryPending(recorded);
-      recorded.forEach(this::deliver);
-    }
-  }
-
-  private void deliver(long notificationId) {
-    Async.procedure(delivery::deliver, notificationId)
-        .handle(
-            (ignored, failure) -> {
-              if (failure != null) {
-                log.error("Notification {} could not be delivered: {}", notificationId, failure.getMessage());
-              }
-              state.deliveryDone(notificationId);
-              return null;
-            });
-  }
-
-  private void audit(String action, String actor, String reason, String details) {
-    store.audit(
-        new AuditEntry(
-            state.invoiceNumber() + ":" + action + ":" + Workflow.randomUUID(),
-            state.invoiceId(), action, actor, reason, details, now()));
-  }
-
-  private void requireAwaitingPayment(String what) {
-    InvoiceStatus status = currentStatus();
-    if (!status.acceptsPayment()) {
-      throw invalidState("an invoice that is " + status.wireName() + " cannot be " + what);
-    }
-  }
-
-  private InvoiceStatus currentStatus() {
-    if (state == null) {
-      throw invalidState("the invoice is still loading; try again");
-    }
-    return state.status();
-  }
-
-  private static void requireReason(String reason, String requestedBy) {
-    if (reason == null || reason.isBlank()) {
-      throw invalidRequest("reason is required");
-    }
-    if (requestedBy == null || requestedBy.isBlank()) {
-      throw invalidRequest("requested_by is required");
-    }
-  }
-
-  /** The invoice is in a state that does not allow the action (the API answers 409). */
-  static ApplicationFailure invalidState(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, "InvalidInvoiceState");
-  }
-
-  /** The request itself is wrong (the API answers 400). */
-  static ApplicationFailure invalidRequest(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, "InvalidOperatorRequest");
   }
 
   private boolean historyIsLong() {
@@ -1104,7 +611,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     }
     // Everything queued is applied first: no report is dropped, no update left waiting.
     do {
-      handleObservations();
+      payments.handle(observations);
       handleCommands();
       Workflow.await(() -> Workflow.isEveryHandlerFinished());
     } while (!observations.isEmpty() || !commands.isEmpty());

@@ -23,7 +23,7 @@ final class UnmatchedDepositAssignment {
 
     Instant now();
 
-    void audit(String action, String actor, String reason, String details);
+    void audit(String action, String actor, String reason, java.util.Map<String, ?> details);
 
     /** Re-judges the payments, moves the status and records: as for a scanner report. */
     void paymentsChanged();
@@ -34,7 +34,7 @@ final class UnmatchedDepositAssignment {
   static VerifyPaymentResult apply(AssignDepositRequest request, Invoice invoice) {
     InvoiceState state = invoice.state();
     if (!state.status().acceptsPayment()) {
-      throw InvoiceWorkflowImpl.invalidState(
+      throw OperatorGuards.invalidState(
           "an invoice that is " + state.status().wireName() + " takes no payments");
     }
     ObservedDeposit deposit = request.deposit();
@@ -61,13 +61,15 @@ final class UnmatchedDepositAssignment {
     state.putPayment(payment);
     invoice.audit(
         "assign_deposit", request.requestedBy(), request.reason(),
-        "{\"unmatched_id\":" + request.unmatchedId() + ",\"tx_hash\":\"" + json(deposit.txId())
-            + "\",\"address\":\"" + json(deposit.address()) + "\",\"amount\":\"" + deposit.amount().toPlainString() + "\"}");
+        AuditDetails.of(
+            "unmatched_id", request.unmatchedId(), "tx_hash", nonNull(deposit.txId()),
+            "address", nonNull(deposit.address()), "amount", deposit.amount().toPlainString()));
     invoice.paymentsChanged();
     return new VerifyPaymentResult(Verdict.ACCEPTED, "assigned and counted, marked manual", deposit.txId(), payment.key());
   }
 
-  private static String json(String text) {
-    return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"");
+  /** An absent value is written as an empty string, as the audit trail always had it. */
+  private static String nonNull(String text) {
+    return text == null ? "" : text;
   }
 }
