@@ -2,7 +2,7 @@ package com.deltaenergy.invoicing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -158,9 +158,9 @@ class ComposeFileTest {
     String setup = String.valueOf(service("temporal-setup").get("command"));
     for (String attribute :
         List.of(
-            InvoiceWorkflows.INVOICE_NUMBER.getName(),
-            InvoiceWorkflows.INVOICE_STATUS.getName(),
-            InvoiceWorkflows.CLIENT_NAME.getName())) {
+            InvoiceWorkflowOptions.INVOICE_NUMBER.getName(),
+            InvoiceWorkflowOptions.INVOICE_STATUS.getName(),
+            InvoiceWorkflowOptions.CLIENT_NAME.getName())) {
       assertThat(setup).contains(attribute);
     }
   }

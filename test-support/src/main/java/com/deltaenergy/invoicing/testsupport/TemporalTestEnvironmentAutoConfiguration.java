@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.testsupport;
 
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -18,10 +18,10 @@ public class TemporalTestEnvironmentAutoConfiguration {
     return builder ->
         builder
             .registerSearchAttribute(
-                InvoiceWorkflows.INVOICE_NUMBER.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                InvoiceWorkflowOptions.INVOICE_NUMBER.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
             .registerSearchAttribute(
-                InvoiceWorkflows.INVOICE_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                InvoiceWorkflowOptions.INVOICE_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
             .registerSearchAttribute(
-                InvoiceWorkflows.CLIENT_NAME.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+                InvoiceWorkflowOptions.CLIENT_NAME.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
   }
 }

@@ -9,7 +9,7 @@ import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatusView;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowInput;
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,7 +130,7 @@ public abstract class WorkerIntegrationTest {
     InvoiceWorkflow workflow =
         client.newWorkflowStub(
             InvoiceWorkflow.class,
-            InvoiceWorkflows.startOptions(taskQueue, invoice.invoiceNumber(), invoice.clientName(), invoice.status()));
+            InvoiceWorkflowOptions.startOptions(taskQueue, invoice.invoiceNumber(), invoice.clientName(), invoice.status()));
     WorkflowClient.start(
         workflow::run, InvoiceWorkflowInput.start(invoice.id(), invoice.invoiceNumber(), invoice.clientName()));
     InvoiceStatusView issued = workflow.awaitIssued();

@@ -9,7 +9,7 @@ import com.deltaenergy.invoicing.workflows.imports.ImportPage;
 import com.deltaenergy.invoicing.workflows.imports.InvoiceImportActivities;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowInput;
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -51,7 +51,7 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
       ImportedInvoiceCreation creation,
       InvoiceRepository invoices,
       WorkflowClient client,
-      @Value("${invoicing.temporal.task-queue:" + InvoiceWorkflows.DEFAULT_TASK_QUEUE + "}") String taskQueue,
+      @Value("${invoicing.temporal.task-queue:" + InvoiceWorkflowOptions.DEFAULT_TASK_QUEUE + "}") String taskQueue,
       @Value("${invoicing.imports.issue-wait:120s}") Duration issueWait,
       @Value("${invoicing.imports.in-flight:20}") int inFlight) {
     this.inFlight = inFlight;
@@ -124,7 +124,7 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
     InvoiceWorkflow workflow =
         client.newWorkflowStub(
             InvoiceWorkflow.class,
-            InvoiceWorkflows.startOptions(taskQueue, invoice.invoiceNumber(), invoice.clientName(), invoice.status()));
+            InvoiceWorkflowOptions.startOptions(taskQueue, invoice.invoiceNumber(), invoice.clientName(), invoice.status()));
     try {
       WorkflowClient.start(
           workflow::run, InvoiceWorkflowInput.start(invoice.id(), invoice.invoiceNumber(), invoice.clientName()));

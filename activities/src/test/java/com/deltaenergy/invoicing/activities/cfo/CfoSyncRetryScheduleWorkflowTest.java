@@ -23,9 +23,8 @@ import com.deltaenergy.invoicing.workflows.invoice.InvoiceTerms;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowImpl;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowInput;
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequest;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorReason;
 import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.deltaenergy.invoicing.workflows.notification.NotificationActivities;
@@ -69,9 +68,9 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
-                .registerSearchAttribute(InvoiceWorkflows.INVOICE_NUMBER.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .registerSearchAttribute(InvoiceWorkflows.INVOICE_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .registerSearchAttribute(InvoiceWorkflows.CLIENT_NAME.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute(InvoiceWorkflowOptions.INVOICE_NUMBER.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute(InvoiceWorkflowOptions.INVOICE_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute(InvoiceWorkflowOptions.CLIENT_NAME.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .build());
   }
 
@@ -94,11 +93,11 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
         env.getWorkflowClient()
             .newWorkflowStub(
                 InvoiceWorkflow.class,
-                InvoiceWorkflows.startOptions(QUEUE, invoice.invoiceNumber(), invoice.clientName(), InvoiceStatus.DRAFT));
+                InvoiceWorkflowOptions.startOptions(QUEUE, invoice.invoiceNumber(), invoice.clientName(), InvoiceStatus.DRAFT));
     WorkflowClient.start(workflow::run, InvoiceWorkflowInput.start(invoice.id(), invoice.invoiceNumber(), invoice.clientName()));
     workflow.awaitIssued();
 
-    workflow.markPaid(new MarkPaidRequest("paid by wire, confirmed by treasury", "ops"));
+    workflow.markPaid(new OperatorReason("paid by wire, confirmed by treasury", "ops"));
     env.sleep(Duration.ofMinutes(30));
     InvoiceState failed = await(workflow, state -> state.cfo().status() == CfoSyncState.Status.FAILED);
 
@@ -121,7 +120,7 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
     assertThat(syncs.attempts(invoice.id())).hasSize(4); // nothing happens by itself
 
     ledgerConnection.switchTo(ledgerDataSource);
-    workflow.retryCfoSync(new DunningRequest("the ledger is back", "ops"));
+    workflow.retryCfoSync(new OperatorReason("the ledger is back", "ops"));
     WorkflowStub.fromTyped(workflow).getResult(Void.class);
 
     InvoiceState done = workflow.status().state();

@@ -1,22 +1,22 @@
 package com.deltaenergy.invoicing.api.cfo;
 
-import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
+import com.deltaenergy.invoicing.api.invoice.InvoiceService;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import com.deltaenergy.invoicing.api.invoice.InvoiceService;
 import com.deltaenergy.invoicing.api.invoice.InvoiceWorkflowClient;
+import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
 import com.deltaenergy.invoicing.api.problem.ConflictException;
 import com.deltaenergy.invoicing.api.tenant.CurrentOperator;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncFigures;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncMapping;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.PendingSync;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncStatus;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorReason;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -160,7 +160,7 @@ public class CfoSyncController {
               + "; only paid invoices are booked in the CFO ledger");
     }
     String reason = body == null || body.reason() == null || body.reason().isBlank() ? DEFAULT_REASON : body.reason().trim();
-    workflows.retryCfoSync(invoice, new DunningRequest(reason, operator.name()));
+    workflows.retryCfoSync(invoice, new OperatorReason(reason, operator.name()));
     CfoSyncStatus status = mapping.map(CfoSyncMapping::syncStatus).orElse(CfoSyncStatus.PENDING);
     String message =
         status == CfoSyncStatus.FAILED

@@ -14,17 +14,15 @@ import com.deltaenergy.invoicing.persistence.cfo.CfoSyncMapping;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
-import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository.PaymentRecord;
+import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
 import com.deltaenergy.invoicing.persistence.polling.PollingLogRepository;
 import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.workflows.invoice.CancelRequest;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorReason;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.RequoteRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult;
 import jakarta.validation.ConstraintViolation;
@@ -228,7 +226,7 @@ class InvoicePageController {
         }
         case "mark-paid" -> {
           if (valid(new ReasonRequest(reason), errors)) {
-            workflows.markPaid(invoice, new MarkPaidRequest(reason, operator.name()));
+            workflows.markPaid(invoice, new OperatorReason(reason, operator.name()));
             flash.addFlashAttribute("done", "Marked paid.");
           }
         }
@@ -247,19 +245,19 @@ class InvoicePageController {
         }
         case "requote" -> {
           if (valid(new ReasonRequest(reason), errors)) {
-            workflows.requote(invoice, new RequoteRequest(reason, operator.name()));
+            workflows.requote(invoice, new OperatorReason(reason, operator.name()));
             flash.addFlashAttribute("done", "Requoted at the current rate.");
           }
         }
         case "pause-reminders" -> {
           if (valid(new ReasonRequest(reason), errors)) {
-            workflows.pauseDunning(invoice, new DunningRequest(reason, operator.name()));
+            workflows.pauseDunning(invoice, new OperatorReason(reason, operator.name()));
             flash.addFlashAttribute("done", "Reminders paused.");
           }
         }
         case "resume-reminders" -> {
           if (valid(new ReasonRequest(reason), errors)) {
-            workflows.resumeDunning(invoice, new DunningRequest(reason, operator.name()));
+            workflows.resumeDunning(invoice, new OperatorReason(reason, operator.name()));
             flash.addFlashAttribute("done", "Reminders resumed.");
           }
         }
@@ -273,7 +271,7 @@ class InvoicePageController {
                 + "; only paid invoices are booked in the CFO ledger");
           }
           String why = reason == null || reason.isBlank() ? DEFAULT_SYNC_REASON : reason.trim();
-          workflows.retryCfoSync(invoice, new DunningRequest(why, operator.name()));
+          workflows.retryCfoSync(invoice, new OperatorReason(why, operator.name()));
           flash.addFlashAttribute("done", "CFO sync requested.");
         }
         default -> throw new NotFoundException("action", action);

@@ -11,10 +11,8 @@ import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
 import com.deltaenergy.invoicing.workflows.invoice.CancelRequest;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatusView;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorReason;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.RequoteRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult;
 import jakarta.validation.Valid;
@@ -118,7 +116,7 @@ public class InvoiceActionsController {
   @PostMapping("/mark-paid")
   InvoiceResponse markPaid(@PathVariable long id, @Valid @RequestBody ReasonRequest body) {
     InvoiceRecord invoice = invoices.get(tenant.id(), id);
-    return respond(invoice, workflows.markPaid(invoice, new MarkPaidRequest(body.reason(), operator.name())));
+    return respond(invoice, workflows.markPaid(invoice, new OperatorReason(body.reason(), operator.name())));
   }
 
   @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
@@ -135,14 +133,14 @@ public class InvoiceActionsController {
   @PostMapping("/requote")
   InvoiceResponse requote(@PathVariable long id, @Valid @RequestBody ReasonRequest body) {
     InvoiceRecord invoice = invoices.get(tenant.id(), id);
-    return respond(invoice, workflows.requote(invoice, new RequoteRequest(body.reason(), operator.name())));
+    return respond(invoice, workflows.requote(invoice, new OperatorReason(body.reason(), operator.name())));
   }
 
   @ApiResponse(responseCode = "202", description = "Accepted: the workflow pauses the reminders", content = @Content)
   @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/dunning/pause")
   ResponseEntity<Void> pauseDunning(@PathVariable long id, @Valid @RequestBody ReasonRequest body) {
-    workflows.pauseDunning(invoices.get(tenant.id(), id), new DunningRequest(body.reason(), operator.name()));
+    workflows.pauseDunning(invoices.get(tenant.id(), id), new OperatorReason(body.reason(), operator.name()));
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }
 
@@ -150,7 +148,7 @@ public class InvoiceActionsController {
   @ErrorResponses({HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE})
   @PostMapping("/dunning/resume")
   ResponseEntity<Void> resumeDunning(@PathVariable long id, @Valid @RequestBody ReasonRequest body) {
-    workflows.resumeDunning(invoices.get(tenant.id(), id), new DunningRequest(body.reason(), operator.name()));
+    workflows.resumeDunning(invoices.get(tenant.id(), id), new OperatorReason(body.reason(), operator.name()));
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }
 

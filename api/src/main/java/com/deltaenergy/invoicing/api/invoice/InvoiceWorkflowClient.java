@@ -5,12 +5,10 @@ import com.deltaenergy.invoicing.workflows.invoice.CancelRequest;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatusView;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowInput;
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorReason;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.AssignDepositRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.RequoteRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult;
 import io.temporal.client.UpdateOptions;
@@ -100,7 +98,7 @@ public class InvoiceWorkflowClient {
     InvoiceWorkflow workflow =
         client.newWorkflowStub(
             InvoiceWorkflow.class,
-            InvoiceWorkflows.startOptions(
+            InvoiceWorkflowOptions.startOptions(
                 taskQueue, invoice.invoiceNumber(), invoice.clientName(), invoice.status(),
                 invoice.amountUsd(), invoice.network(), invoice.dueDate()));
     WorkflowClient.start(
@@ -142,7 +140,7 @@ public class InvoiceWorkflowClient {
     return update(invoice, workflow -> workflow.cancel(request));
   }
 
-  public InvoiceStatusView markPaid(InvoiceRecord invoice, MarkPaidRequest request) {
+  public InvoiceStatusView markPaid(InvoiceRecord invoice, OperatorReason request) {
     return update(invoice, workflow -> workflow.markPaid(request));
   }
 
@@ -150,7 +148,7 @@ public class InvoiceWorkflowClient {
     return update(invoice, workflow -> workflow.extendDueDate(request));
   }
 
-  public InvoiceStatusView requote(InvoiceRecord invoice, RequoteRequest request) {
+  public InvoiceStatusView requote(InvoiceRecord invoice, OperatorReason request) {
     return update(invoice, workflow -> workflow.requote(request));
   }
 
@@ -162,15 +160,15 @@ public class InvoiceWorkflowClient {
     return update(invoice, workflow -> workflow.assignDeposit(request));
   }
 
-  public void pauseDunning(InvoiceRecord invoice, DunningRequest request) {
+  public void pauseDunning(InvoiceRecord invoice, OperatorReason request) {
     signal(invoice, workflow -> workflow.pauseDunning(request));
   }
 
-  public void resumeDunning(InvoiceRecord invoice, DunningRequest request) {
+  public void resumeDunning(InvoiceRecord invoice, OperatorReason request) {
     signal(invoice, workflow -> workflow.resumeDunning(request));
   }
 
-  public void retryCfoSync(InvoiceRecord invoice, DunningRequest request) {
+  public void retryCfoSync(InvoiceRecord invoice, OperatorReason request) {
     signal(invoice, workflow -> workflow.retryCfoSync(request));
   }
 

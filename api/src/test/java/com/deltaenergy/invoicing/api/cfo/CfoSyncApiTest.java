@@ -1,20 +1,20 @@
 package com.deltaenergy.invoicing.api.cfo;
 
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.AttemptLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.AttemptLog;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.Booking;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowInput;
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorReason;
 import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,7 +107,7 @@ class CfoSyncApiTest {
     assertThat(body.get("cfo_transaction_id").isNull()).isTrue();
     assertThat(body.get("sync_status").asText()).isEqualTo("failed");
     assertThat(body.get("message").asText()).contains("retry requested");
-    assertThat(signals(invoice)).containsExactly(new DunningRequest("the ledger is back", "api-key:bootstrap#1"));
+    assertThat(signals(invoice)).containsExactly(new OperatorReason("the ledger is back", "api-key:bootstrap#1"));
   }
 
   @Test
@@ -123,7 +123,7 @@ class CfoSyncApiTest {
     assertThat(body.get("success").asBoolean()).isFalse();
     assertThat(body.get("sync_status").asText()).isEqualTo("retry");
     assertThat(body.get("message").asText()).contains("under way");
-    assertThat(signals(invoice)).singleElement().extracting(DunningRequest::reason).isEqualTo("manual CFO sync requested");
+    assertThat(signals(invoice)).singleElement().extracting(OperatorReason::reason).isEqualTo("manual CFO sync requested");
   }
 
   @Test
@@ -215,12 +215,12 @@ class CfoSyncApiTest {
     InvoiceWorkflow workflow =
         workflowClient.newWorkflowStub(
             InvoiceWorkflow.class,
-            InvoiceWorkflows.startOptions(taskQueue, invoice.invoiceNumber(), invoice.clientName(), InvoiceStatus.PAID));
+            InvoiceWorkflowOptions.startOptions(taskQueue, invoice.invoiceNumber(), invoice.clientName(), InvoiceStatus.PAID));
     WorkflowClient.start(workflow::run, InvoiceWorkflowInput.start(invoice.id(), invoice.invoiceNumber(), invoice.clientName()));
   }
 
   /** The retryCfoSync signals in the invoice workflow's history, oldest first. */
-  private List<DunningRequest> signals(InvoiceRecord invoice) {
+  private List<OperatorReason> signals(InvoiceRecord invoice) {
     return workflowClient.fetchHistory(invoice.workflowId()).getEvents().stream()
         .filter(HistoryEvent::hasWorkflowExecutionSignaledEventAttributes)
         .map(HistoryEvent::getWorkflowExecutionSignaledEventAttributes)
@@ -228,7 +228,7 @@ class CfoSyncApiTest {
         .map(
             signal ->
                 DefaultDataConverter.newDefaultInstance()
-                    .fromPayload(signal.getInput().getPayloads(0), DunningRequest.class, DunningRequest.class))
+                    .fromPayload(signal.getInput().getPayloads(0), OperatorReason.class, OperatorReason.class))
         .toList();
   }
 

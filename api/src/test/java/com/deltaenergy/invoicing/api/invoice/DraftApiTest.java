@@ -3,7 +3,7 @@ package com.deltaenergy.invoicing.api.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -104,17 +104,17 @@ class DraftApiTest {
     String number = invoice.get("invoice_number").asText();
     assertThat(sequence(number)).isEqualTo(sequence(before) + 1);
     assertThat(number.substring(0, number.lastIndexOf('-'))).isEqualTo(before.substring(0, before.lastIndexOf('-')));
-    assertThat(invoice.get("workflow_id").asText()).isEqualTo(InvoiceWorkflows.workflowId(number));
+    assertThat(invoice.get("workflow_id").asText()).isEqualTo(InvoiceWorkflowOptions.workflowId(number));
     assertThat(invoice.get("issue_date").asText()).isEqualTo(LocalDate.now().toString());
 
     var execution =
         workflowClient.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
             DescribeWorkflowExecutionRequest.newBuilder()
                 .setNamespace(workflowClient.getOptions().getNamespace())
-                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(InvoiceWorkflows.workflowId(number)))
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(InvoiceWorkflowOptions.workflowId(number)))
                 .build());
     assertThat(execution.getWorkflowExecutionInfo().getExecution().getWorkflowId())
-        .isEqualTo(InvoiceWorkflows.workflowId(number));
+        .isEqualTo(InvoiceWorkflowOptions.workflowId(number));
     assertThat(jdbc.sql("SELECT draft_request IS NULL FROM invoices WHERE id = ?").param(draftId).query(Boolean.class).single())
         .isTrue();
 

@@ -3,7 +3,7 @@ package com.deltaenergy.invoicing.api.invoice;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -77,7 +77,7 @@ class InvoiceApiTest {
                     .setNamespace(workflowClient.getOptions().getNamespace())
                     .setExecution(
                         WorkflowExecution.newBuilder()
-                            .setWorkflowId(InvoiceWorkflows.workflowId(number)))
+                            .setWorkflowId(InvoiceWorkflowOptions.workflowId(number)))
                     .build());
     var searchAttributes = description.getWorkflowExecutionInfo().getSearchAttributes();
     assertThat(searchAttributes.getIndexedFieldsMap())

@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.app.embedded;
 
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -94,9 +94,9 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
       AddSearchAttributesRequest.Builder request = AddSearchAttributesRequest.newBuilder();
       for (String name :
           new String[] {
-            InvoiceWorkflows.INVOICE_NUMBER.getName(),
-            InvoiceWorkflows.INVOICE_STATUS.getName(),
-            InvoiceWorkflows.CLIENT_NAME.getName()
+            InvoiceWorkflowOptions.INVOICE_NUMBER.getName(),
+            InvoiceWorkflowOptions.INVOICE_STATUS.getName(),
+            InvoiceWorkflowOptions.CLIENT_NAME.getName()
           }) {
         request.putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
       }

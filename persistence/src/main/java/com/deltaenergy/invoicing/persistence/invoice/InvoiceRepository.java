@@ -2,7 +2,7 @@ package com.deltaenergy.invoicing.persistence.invoice;
 
 import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -157,7 +157,7 @@ public class InvoiceRepository {
     updateDraft(id, invoice, null);
     String number = numbers.next(invoice.tenantId(), YearMonth.from(invoice.issueDate()));
     jdbc.sql("UPDATE invoices SET invoice_number = ?, workflow_id = ?, updated_at = now() WHERE id = ?")
-        .params(number, InvoiceWorkflows.workflowId(number), id)
+        .params(number, InvoiceWorkflowOptions.workflowId(number), id)
         .update();
     return findById(invoice.tenantId(), id);
   }
@@ -190,7 +190,7 @@ public class InvoiceRepository {
         .param("notes", invoice.notes())
         .param("issueDate", invoice.issueDate())
         .param("dueDate", invoice.dueDate())
-        .param("workflowId", number == null ? null : InvoiceWorkflows.workflowId(number))
+        .param("workflowId", number == null ? null : InvoiceWorkflowOptions.workflowId(number))
         .param("request", requestJson)
         .param("externalReference", externalReference)
         .update(keys, "id");

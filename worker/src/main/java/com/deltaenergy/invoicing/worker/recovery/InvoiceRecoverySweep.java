@@ -5,7 +5,7 @@ import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowInput;
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflows;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -108,7 +108,7 @@ public class InvoiceRecoverySweep {
     InvoiceWorkflow workflow =
         client.newWorkflowStub(
             InvoiceWorkflow.class,
-            InvoiceWorkflows.startOptions(
+            InvoiceWorkflowOptions.startOptions(
                 taskQueue, invoice.invoiceNumber(), invoice.clientName(), invoice.status(),
                 invoice.amountUsd(), invoice.network(), invoice.dueDate()));
     WorkflowClient.start(

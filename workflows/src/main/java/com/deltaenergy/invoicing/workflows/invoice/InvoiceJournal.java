@@ -46,7 +46,7 @@ final class InvoiceJournal {
     if (state.status() != publishedStatus) {
       // Each upsert is a history event: publish changes only.
       Workflow.upsertTypedSearchAttributes(
-          InvoiceWorkflows.INVOICE_STATUS.valueSet(state.status().wireName()));
+          InvoiceWorkflowOptions.INVOICE_STATUS.valueSet(state.status().wireName()));
       publishedStatus = state.status();
     }
     activities.store.record(state);

@@ -1,10 +1,7 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.AssignDepositRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.RequoteRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult;
 import com.deltaenergy.invoicing.workflows.payment.DepositObservation;
@@ -57,10 +54,10 @@ public interface InvoiceWorkflow {
   void validateCancel(CancelRequest request);
 
   @UpdateMethod
-  InvoiceStatusView markPaid(MarkPaidRequest request);
+  InvoiceStatusView markPaid(OperatorReason request);
 
   @UpdateValidatorMethod(updateName = "markPaid")
-  void validateMarkPaid(MarkPaidRequest request);
+  void validateMarkPaid(OperatorReason request);
 
   @UpdateMethod
   InvoiceStatusView extendDueDate(ExtendDueDateRequest request);
@@ -69,20 +66,20 @@ public interface InvoiceWorkflow {
   void validateExtendDueDate(ExtendDueDateRequest request);
 
   @UpdateMethod
-  InvoiceStatusView requote(RequoteRequest request);
+  InvoiceStatusView requote(OperatorReason request);
 
   @UpdateValidatorMethod(updateName = "requote")
-  void validateRequote(RequoteRequest request);
+  void validateRequote(OperatorReason request);
 
   @SignalMethod
-  void pauseDunning(DunningRequest request);
+  void pauseDunning(OperatorReason request);
 
   @SignalMethod
-  void resumeDunning(DunningRequest request);
+  void resumeDunning(OperatorReason request);
 
   /** Tries booking in the CFO ledger again after it failed. */
   @SignalMethod
-  void retryCfoSync(DunningRequest request);
+  void retryCfoSync(OperatorReason request);
 
   /** Tries issuing again after it failed (e.g. once exchange credentials are fixed). */
   @SignalMethod

@@ -18,10 +18,7 @@ import com.deltaenergy.invoicing.workflows.exchange.DepositAddress;
 import com.deltaenergy.invoicing.workflows.exchange.Quote;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStoreActivities.LoadedInvoice;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.AssignDepositRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.RequoteRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
@@ -374,7 +371,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   }
 
   @Override
-  public InvoiceStatusView markPaid(MarkPaidRequest request) {
+  public InvoiceStatusView markPaid(OperatorReason request) {
     return submit(
         new Command<>() {
           @Override
@@ -390,7 +387,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   }
 
   @Override
-  public void validateMarkPaid(MarkPaidRequest request) {
+  public void validateMarkPaid(OperatorReason request) {
     requireReason(request.reason(), request.requestedBy());
     requireAwaitingPayment(state, "marked paid");
   }
@@ -422,7 +419,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   }
 
   @Override
-  public InvoiceStatusView requote(RequoteRequest request) {
+  public InvoiceStatusView requote(OperatorReason request) {
     return submit(
         new Command<>() {
           @Override
@@ -457,7 +454,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   }
 
   @Override
-  public void validateRequote(RequoteRequest request) {
+  public void validateRequote(OperatorReason request) {
     requireReason(request.reason(), request.requestedBy());
     requireRequotable(state);
   }
@@ -517,16 +514,16 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   }
 
   @Override
-  public void pauseDunning(DunningRequest request) {
+  public void pauseDunning(OperatorReason request) {
     commands.add(dunningToggle(true, request));
   }
 
   @Override
-  public void resumeDunning(DunningRequest request) {
+  public void resumeDunning(OperatorReason request) {
     commands.add(dunningToggle(false, request));
   }
 
-  private Command<Void> dunningToggle(boolean pause, DunningRequest request) {
+  private Command<Void> dunningToggle(boolean pause, OperatorReason request) {
     return new Command<>() {
       @Override
       Void apply() {
@@ -542,7 +539,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   }
 
   @Override
-  public void retryCfoSync(DunningRequest request) {
+  public void retryCfoSync(OperatorReason request) {
     if (state != null && state.cfo().status() == CfoSyncState.Status.FAILED) {
       cfoRetryRequested = true;
       commands.add(

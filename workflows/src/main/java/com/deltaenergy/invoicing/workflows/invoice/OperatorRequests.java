@@ -3,16 +3,15 @@ package com.deltaenergy.invoicing.workflows.invoice;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import java.time.LocalDate;
 
-/** What operators ask of an invoice. Each names who asks and why; both go to the audit trail. */
+/**
+ * What operators ask of an invoice that carries more than a reason (see {@link OperatorReason}).
+ * Each names who asks and why; both go to the audit trail.
+ */
 public final class OperatorRequests {
 
   private OperatorRequests() {}
 
-  public record MarkPaidRequest(String reason, String requestedBy) {}
-
   public record ExtendDueDateRequest(LocalDate newDueDate, String reason, String requestedBy) {}
-
-  public record RequoteRequest(String reason, String requestedBy) {}
 
   public record VerifyPaymentRequest(String txHash, String requestedBy) {}
 
@@ -24,8 +23,6 @@ public final class OperatorRequests {
    */
   public record AssignDepositRequest(
       long unmatchedId, ObservedDeposit deposit, String reason, String requestedBy) {}
-
-  public record DunningRequest(String reason, String requestedBy) {}
 
   /** How a manual TxID verification ended. */
   public record VerifyPaymentResult(Verdict verdict, String reason, String txHash, String paymentKey) {

@@ -81,7 +81,7 @@ class InvoiceWorkflowHardeningTest extends InvoiceWorkflowTestSupport {
     InvoiceWorkflow invoice = issue(204, 10);
     awaitTold(Type.CREATED);
 
-    assertThatThrownBy(() -> invoice.requote(new OperatorRequests.RequoteRequest("client asked", "ops")))
+    assertThatThrownBy(() -> invoice.requote(new OperatorReason("client asked", "ops")))
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
         .hasMessageContaining("unchanged at 100000")
@@ -134,7 +134,7 @@ class InvoiceWorkflowHardeningTest extends InvoiceWorkflowTestSupport {
     exchange.failIssuingWith = null;
     invoice.retryIssue();
     awaitStatus(invoice, InvoiceStatus.SENT);
-    invoice.pauseDunning(new OperatorRequests.DunningRequest("talking to them", "ops"));
+    invoice.pauseDunning(new OperatorReason("talking to them", "ops"));
     await(invoice, InvoiceState::dunningPaused);
     env.sleep(Duration.ofMinutes(1));
     assertThat(currentDetails(stub)).contains("reminders paused");

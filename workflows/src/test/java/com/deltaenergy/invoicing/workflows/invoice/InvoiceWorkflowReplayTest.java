@@ -3,7 +3,6 @@ package com.deltaenergy.invoicing.workflows.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncState;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentRequest;
 import com.deltaenergy.invoicing.workflows.replay.RecordedHistories;
@@ -36,10 +35,10 @@ class InvoiceWorkflowReplayTest extends InvoiceWorkflowTestSupport {
   @Test
   void thirtyDaysOfDunningReplays() throws Exception {
     InvoiceWorkflow invoice = issue(102, 2);
-    invoice.pauseDunning(new DunningRequest("talking to the client", "ops"));
+    invoice.pauseDunning(new OperatorReason("talking to the client", "ops"));
     await(invoice, InvoiceState::dunningPaused);
     env.sleep(Duration.ofDays(9));
-    invoice.resumeDunning(new DunningRequest("no answer", "ops"));
+    invoice.resumeDunning(new OperatorReason("no answer", "ops"));
     invoice.extendDueDate(new ExtendDueDateRequest(today.plusDays(5), "client asked", "ops"));
     env.sleep(Duration.ofDays(40));
     awaitStatus(invoice, InvoiceStatus.IN_COLLECTIONS);
@@ -58,7 +57,7 @@ class InvoiceWorkflowReplayTest extends InvoiceWorkflowTestSupport {
     awaitStatus(invoice, InvoiceStatus.PAID);
     env.sleep(Duration.ofMinutes(30));
     await(invoice, s -> s.cfo().status() == CfoSyncState.Status.FAILED);
-    invoice.retryCfoSync(new DunningRequest("ledger is back", "ops"));
+    invoice.retryCfoSync(new OperatorReason("ledger is back", "ops"));
     WorkflowStub.fromTyped(invoice).getResult(Void.class);
 
     assertThat(client.fetchHistory(WorkflowStub.fromTyped(invoice).getExecution().getWorkflowId()).toJson(false))
@@ -94,7 +93,7 @@ class InvoiceWorkflowReplayTest extends InvoiceWorkflowTestSupport {
     InvoiceWorkflow invoice = start(105, java.time.LocalDate.parse("+99999-01-01"), PaymentNetwork.BTC, policy(3));
     invoice.awaitIssued();
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> invoice.requote(new OperatorRequests.RequoteRequest("client asked", "ops")))
+            () -> invoice.requote(new OperatorReason("client asked", "ops")))
         .isInstanceOf(io.temporal.client.WorkflowUpdateException.class);
     env.sleep(Duration.ofDays(366));
     observe(invoice, btc(105, "tx-replay-5", "0.05000000", 1));

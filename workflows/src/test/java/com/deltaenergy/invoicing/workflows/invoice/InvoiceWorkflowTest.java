@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncState;
 import com.deltaenergy.invoicing.workflows.document.DocumentKind;
 import com.deltaenergy.invoicing.workflows.dunning.DunningStage;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.DunningRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.ExtendDueDateRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.MarkPaidRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.RequoteRequest;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentRequest;
-import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult.Verdict;
-import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
+import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent.Type;
+import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.Payment;
@@ -252,7 +249,7 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
   @Test
   void markPaidManuallyCompletes() {
     InvoiceWorkflow invoice = issue(14, 10);
-    invoice.markPaid(new MarkPaidRequest("paid by bank transfer", "tiago@deltaenergy.com"));
+    invoice.markPaid(new OperatorReason("paid by bank transfer", "tiago@deltaenergy.com"));
     WorkflowStub.fromTyped(invoice).getResult(Void.class);
     InvoiceState done = invoice.status().state();
     assertThat(done.status()).isEqualTo(InvoiceStatus.COMPLETE);
@@ -287,7 +284,7 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
   void requoteReplacesTheQuoteOfAnUnpaidInvoiceAndResendsIt() {
     InvoiceWorkflow invoice = issue(16, 10);
     exchange.cryptoAmount = new BigDecimal("0.04000000");
-    InvoiceStatusView requoted = invoice.requote(new RequoteRequest("price moved", "ops"));
+    InvoiceStatusView requoted = invoice.requote(new OperatorReason("price moved", "ops"));
     assertThat(requoted.state().cryptoAmount()).isEqualByComparingTo("0.04");
     assertThat(documents.rendered).containsExactly(DocumentKind.INVOICE, DocumentKind.INVOICE);
     awaitTold(Type.REQUOTED);
@@ -295,7 +292,7 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
 
     observe(invoice, btc(16, "tx", "0.01000000", 3));
     awaitStatus(invoice, InvoiceStatus.PARTIALLY_PAID);
-    assertThatThrownBy(() -> invoice.requote(new RequoteRequest("again", "ops")))
+    assertThatThrownBy(() -> invoice.requote(new OperatorReason("again", "ops")))
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause().hasMessageContaining("payments have arrived");
   }
@@ -330,7 +327,7 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
     env.sleep(Duration.ofHours(2));
     assertThat(cfo.attempts).hasSize(4); // nothing happens by itself
 
-    invoice.retryCfoSync(new DunningRequest("ledger is back", "ops"));
+    invoice.retryCfoSync(new OperatorReason("ledger is back", "ops"));
     WorkflowStub.fromTyped(invoice).getResult(Void.class);
     assertThat(invoice.status().state().status()).isEqualTo(InvoiceStatus.COMPLETE);
     assertThat(cfo.attempts).hasSize(5);
@@ -382,8 +379,8 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
     observe(invoice, btc(22, "tx", "0.02000000", 3));
     awaitStatus(invoice, InvoiceStatus.PARTIALLY_PAID);
     var description = WorkflowStub.fromTyped(invoice).describe();
-    assertThat(description.getTypedSearchAttributes().get(InvoiceWorkflows.INVOICE_STATUS)).isEqualTo("partially_paid");
-    assertThat(description.getTypedSearchAttributes().get(InvoiceWorkflows.INVOICE_NUMBER)).isEqualTo(number(22));
+    assertThat(description.getTypedSearchAttributes().get(InvoiceWorkflowOptions.INVOICE_STATUS)).isEqualTo("partially_paid");
+    assertThat(description.getTypedSearchAttributes().get(InvoiceWorkflowOptions.INVOICE_NUMBER)).isEqualTo(number(22));
   }
 
   @Test
@@ -456,12 +453,12 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
   @Test
   void pausedDunningSendsNothingAndResumingSendsOnlyTheLatestDueStage() {
     InvoiceWorkflow invoice = issue(27, 2);
-    invoice.pauseDunning(new DunningRequest("in talks with the client", "ops"));
+    invoice.pauseDunning(new OperatorReason("in talks with the client", "ops"));
     await(invoice, InvoiceState::dunningPaused);
     env.sleep(Duration.ofDays(2 + 15));
     assertThat(notifications.types()).doesNotContain(Type.DUNNING_STAGE);
 
-    invoice.resumeDunning(new DunningRequest("talks failed", "ops"));
+    invoice.resumeDunning(new OperatorReason("talks failed", "ops"));
     InvoiceState resumed = await(invoice, s -> !s.dunningPaused() && s.dunning().get(2).sentAt() != null);
     awaitTold(Type.DUNNING_STAGE);
     assertThat(resumed.dunning().get(0).skipped()).isTrue();

@@ -46,9 +46,9 @@ abstract class InvoiceWorkflowTestSupport {
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
-                .registerSearchAttribute(InvoiceWorkflows.INVOICE_NUMBER.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .registerSearchAttribute(InvoiceWorkflows.INVOICE_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .registerSearchAttribute(InvoiceWorkflows.CLIENT_NAME.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute(InvoiceWorkflowOptions.INVOICE_NUMBER.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute(InvoiceWorkflowOptions.INVOICE_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute(InvoiceWorkflowOptions.CLIENT_NAME.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .build());
     Worker worker = env.newWorker(QUEUE, RecordedHistories.TOLERANT_OF_CLASS_LOADING);
     worker.registerWorkflowImplementationTypes(InvoiceWorkflowImpl.class);
@@ -91,7 +91,7 @@ abstract class InvoiceWorkflowTestSupport {
     InvoiceWorkflow workflow =
         client.newWorkflowStub(
             InvoiceWorkflow.class,
-            InvoiceWorkflows.startOptions(
+            InvoiceWorkflowOptions.startOptions(
                 QUEUE, number(invoiceId), CLIENT, InvoiceStatus.DRAFT, new BigDecimal("5000.00"), network, dueDate));
     WorkflowClient.start(workflow::run, InvoiceWorkflowInput.start(invoiceId, number(invoiceId), CLIENT));
     return workflow;

@@ -6,8 +6,11 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
 
-/** Names shared by everything that starts, finds or serves invoice workflows. */
-public final class InvoiceWorkflows {
+/**
+ * The workflow options of an invoice workflow and the names in them, shared by everything that
+ * starts, finds or serves one: task queue, workflow id, search attributes, summary.
+ */
+public final class InvoiceWorkflowOptions {
 
   /** Default task queue; deployments override it with {@code invoicing.temporal.task-queue}. */
   public static final String DEFAULT_TASK_QUEUE = "crypto-invoices";
@@ -21,7 +24,7 @@ public final class InvoiceWorkflows {
 
   private static final String WORKFLOW_ID_PREFIX = "invoice-";
 
-  private InvoiceWorkflows() {}
+  private InvoiceWorkflowOptions() {}
 
   /** Invoice numbers are globally unique (prefixes are unique per tenant), so is this id. */
   public static String workflowId(String invoiceNumber) {
