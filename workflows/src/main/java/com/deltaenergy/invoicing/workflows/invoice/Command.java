@@ -7,6 +7,24 @@ import io.temporal.failure.ApplicationFailure;
  * The update handler queues it and waits; the loop executes it in order with everything else.
  */
 abstract class Command<T> {
+
+  static <T> Command<T> of(java.util.function.Supplier<T> operation) {
+    return new Command<>() {
+      @Override
+      T apply() {
+        return operation.get();
+      }
+    };
+  }
+
+  /** An operation with no outcome but success or refusal. */
+  static Command<Void> doing(Runnable operation) {
+    return of(() -> {
+      operation.run();
+      return null;
+    });
+  }
+
   private T result;
   private RuntimeException failure;
   private boolean done;

@@ -1,11 +1,6 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
-import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.confirmingPayment;
-import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.confirmingRefusal;
-import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.invalidState;
 import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.requireAwaitingPayment;
-import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.requireCancellable;
-import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.requireExtension;
 import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.requireReason;
 import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.requireRequotable;
 
@@ -23,14 +18,11 @@ import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymen
 import com.deltaenergy.invoicing.workflows.invoice.OperatorRequests.VerifyPaymentResult;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.deltaenergy.invoicing.workflows.payment.DepositObservation;
-import com.deltaenergy.invoicing.workflows.payment.Payment;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -39,7 +31,6 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -49,6 +40,12 @@ import org.slf4j.Logger;
  * receipt and CFO booking → complete. Operators cancel, mark paid, extend, re-quote and verify
  * payments through updates; those are queued and applied by the main loop, so every change of
  * state happens in one place, in order, and is recorded before anyone is told about it.
+ *
+ * <p>This class is the life in order; its parts live next to it, all on the workflow thread:
+ * {@link InvoicePayments} (deposits and their assessment), {@link OperatorCommands} and
+ * {@link OperatorGuards} (what operators may ask and what it does), {@link InvoiceJournal} (record,
+ * audit, tell), {@link InvoiceTimers} and {@link InvoiceDeadlines} (when to wake), and
+ * {@link InvoiceActivityStubs} (the activities with their timeouts and retries).
  */
 public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
@@ -93,6 +90,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   private final InvoiceActivityStubs activities = new InvoiceActivityStubs();
   private final InvoiceJournal journal = new InvoiceJournal(() -> this.state, activities);
   private final InvoicePayments payments = new InvoicePayments(() -> this.state, journal, activities);
+  private final OperatorCommands operations = new OperatorCommands(() -> this.state, journal, payments, activities);
 
   private final InvoiceWorkflowInput input;
   private InvoiceState state;
@@ -104,8 +102,8 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   private boolean issueSettled;
   private boolean cfoRetryRequested;
   private Promise<CfoSyncResult> cfoSync;
-  /** Whether this run's timers carry summaries (see {@link #TIMER_SUMMARIES}). */
-  private boolean timerSummaries;
+  /** This run's timers, with or without summaries (see {@link #TIMER_SUMMARIES}). */
+  private InvoiceTimers timers;
 
   @WorkflowInit
   public InvoiceWorkflowImpl(InvoiceWorkflowInput input) {
@@ -115,7 +113,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public void run(InvoiceWorkflowInput input) {
-    timerSummaries = Workflow.getVersion(TIMER_SUMMARIES, Workflow.DEFAULT_VERSION, 1) == 1;
+    timers = new InvoiceTimers(Workflow.getVersion(TIMER_SUMMARIES, Workflow.DEFAULT_VERSION, 1) == 1);
     if (state == null) {
       LoadedInvoice loaded = activities.store.load(input.invoiceId());
       state = loaded.recorded() != null ? loaded.recorded() : InvoiceState.of(loaded.terms());
@@ -144,12 +142,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       if (deadline == null) {
         Workflow.await(somethingToDo);
       } else {
-        Duration wait = untilDeadline(deadline);
-        String summary =
-            wait.compareTo(Duration.between(now(), deadline).plusMillis(1)) < 0
-                ? "look at the dates again (" + InvoiceDeadlines.summary(state, deadline) + " is further off)"
-                : InvoiceDeadlines.summary(state, deadline);
-        awaitOrTimer(wait, summary, somethingToDo);
+        timers.awaitDeadline(deadline, InvoiceDeadlines.summary(state, deadline), somethingToDo);
       }
       payments.handle(observations);
       handleCommands();
@@ -164,51 +157,11 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   }
 
   /**
-   * Waits until the condition holds or the time is up, as {@code Workflow.await(Duration, ...)}
-   * does, with a summary on the timer for the Web UI. The timer is cancelled when the condition
-   * comes first, as Workflow.await cancels its own.
-   */
-  private void awaitOrTimer(Duration wait, String summary, Supplier<Boolean> condition) {
-    if (!timerSummaries) {
-      Workflow.await(wait, condition);
-      return;
-    }
-    if (condition.get()) {
-      return; // nothing to wait for: no timer, as Workflow.await
-    }
-    List<Promise<Void>> timer = new java.util.ArrayList<>(1);
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () -> {
-              timer.add(Workflow.newTimer(wait, TimerOptions.newBuilder().setSummary(summary).build()));
-            });
-    scope.run();
-    Workflow.await(() -> timer.get(0).isCompleted() || condition.get());
-    if (!timer.get(0).isCompleted()) {
-      scope.cancel();
-    }
-  }
-
-  /**
    * The run's current details in the Temporal Web UI: why it waits, in a line. Not part of the
    * history (a query answers it), so it is simply kept up to date.
    */
   private void describe() {
     Workflow.setCurrentDetails(InvoiceDetails.of(state));
-  }
-
-  /**
-   * How long to wait for a deadline. Dates come from people (a due date in the year 99999): the
-   * wait is capped, and the loop simply comes round again when the capped timer fires.
-   */
-  private Duration untilDeadline(Instant deadline) {
-    Duration wait = Duration.between(now(), deadline).plusMillis(1);
-    if (wait.compareTo(LONGEST_TIMER) <= 0) {
-      return wait;
-    }
-    // Asked only when it matters: histories of ordinary invoices carry no marker for it.
-    int version = Workflow.getVersion(CLAMPED_TIMERS, Workflow.DEFAULT_VERSION, 1);
-    return version == Workflow.DEFAULT_VERSION ? wait : LONGEST_TIMER;
   }
 
   // ---- issuing ----
@@ -237,7 +190,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         journal.record();
         issueSettled = true;
         describe();
-        awaitOrTimer(ISSUE_RETRY_AFTER, "issue retry", () -> retryIssueRequested || !commands.isEmpty());
+        timers.awaitOrTimer(ISSUE_RETRY_AFTER, "issue retry", () -> retryIssueRequested || !commands.isEmpty());
         handleCommands();
       }
     }
@@ -252,7 +205,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     }
   }
 
-  // ---- payments ----
+  // ---- payments: InvoicePayments ----
 
   // ---- overdue and dunning ----
 
@@ -337,7 +290,8 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     }
   }
 
-  private <T> T submit(Command<T> command) {
+  private <T> T submit(Supplier<T> operation) {
+    Command<T> command = Command.of(operation);
     commands.add(command);
     Workflow.await(command::done);
     return command.outcome();
@@ -345,24 +299,10 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public InvoiceStatusView cancel(CancelRequest request) {
-    return submit(
-        new Command<>() {
-          @Override
-          InvoiceStatusView apply() {
-            requireCancellable(state);
-            Optional<Payment> confirming = confirmingPayment(state);
-            // Asked only when it matters: histories of ordinary cancels carry no marker for it.
-            if (confirming.isPresent()
-                && Workflow.getVersion(NO_CANCEL_WHILE_CONFIRMING, Workflow.DEFAULT_VERSION, 1) == 1) {
-              throw confirmingRefusal(state, confirming.get());
-            }
-            state.cancelled(now(), request.reason(), request.requestedBy());
-            journal.record();
-            journal.audit("cancel", request.requestedBy(), request.reason(), null);
-            journal.announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.CANCELLED));
-            return view();
-          }
-        });
+    return submit(() -> {
+      operations.cancel(request);
+      return view();
+    });
   }
 
   @Override
@@ -372,18 +312,10 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public InvoiceStatusView markPaid(OperatorReason request) {
-    return submit(
-        new Command<>() {
-          @Override
-          InvoiceStatusView apply() {
-            requireAwaitingPayment(state, "marked paid");
-            state.paidManually(now(), request.reason());
-            journal.record();
-            journal.audit("mark_paid", request.requestedBy(), request.reason(), null);
-            payments.onPaid();
-            return view();
-          }
-        });
+    return submit(() -> {
+      operations.markPaid(request);
+      return view();
+    });
   }
 
   @Override
@@ -394,20 +326,10 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public InvoiceStatusView extendDueDate(ExtendDueDateRequest request) {
-    return submit(
-        new Command<>() {
-          @Override
-          InvoiceStatusView apply() {
-            requireExtension(state, request);
-            String previous = state.dueDate().toString();
-            state.extendDueDate(request.newDueDate(), now());
-            state.setStatus(state.derivedStatus());
-            journal.record();
-            journal.audit("extend_due_date", request.requestedBy(), request.reason(),
-                AuditDetails.of("from", previous, "to", request.newDueDate().toString()));
-            return view();
-          }
-        });
+    return submit(() -> {
+      operations.extendDueDate(request);
+      return view();
+    });
   }
 
   @Override
@@ -420,37 +342,10 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public InvoiceStatusView requote(OperatorReason request) {
-    return submit(
-        new Command<>() {
-          @Override
-          InvoiceStatusView apply() {
-            requireRequotable(state);
-            String previousAmount = state.cryptoAmount().toPlainString();
-            String previousRate = state.exchangeRate().toPlainString();
-            Quote quote = activities.exchangeLookup.requote(state.invoiceId(), state.rateLockedAt());
-            boolean unchanged =
-                quote.exchangeRate().compareTo(state.exchangeRate()) == 0
-                    && quote.cryptoAmount().compareTo(state.cryptoAmount()) == 0;
-            // Asked only when it matters: histories of re-quotes that moved carry no marker for it.
-            if (unchanged && Workflow.getVersion(UNCHANGED_REQUOTE, Workflow.DEFAULT_VERSION, 1) == 1) {
-              journal.audit("requote", request.requestedBy(), request.reason(),
-                  AuditDetails.of("unchanged", true, "rate", previousRate, "amount", previousAmount));
-              throw invalidState(
-                  "the exchange rate is unchanged at " + previousRate + " (" + previousAmount + " "
-                      + state.currency() + "); the invoice stands and nothing was sent");
-            }
-            state.quoted(quote.cryptoAmount(), quote.exchangeRate(), quote.lockedAt(), quote.source());
-            state.reassess();
-            journal.record();
-            journal.audit("requote", request.requestedBy(), request.reason(),
-                AuditDetails.of(
-                    "from_amount", previousAmount, "from_rate", previousRate,
-                    "to_amount", quote.cryptoAmount().toPlainString(), "to_rate", quote.exchangeRate().toPlainString()));
-            activities.documents.render(state.invoiceId(), DocumentKind.INVOICE);
-            journal.announce(new InvoiceEvent(state.invoiceId(), InvoiceEvent.Type.REQUOTED, quote.lockedAt().toString()));
-            return view();
-          }
-        });
+    return submit(() -> {
+      operations.requote(request);
+      return view();
+    });
   }
 
   @Override
@@ -461,13 +356,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public VerifyPaymentResult verifyPayment(VerifyPaymentRequest request) {
-    return submit(
-        new Command<>() {
-          @Override
-          VerifyPaymentResult apply() {
-            return payments.verify(request.txHash().trim(), request.requestedBy());
-          }
-        });
+    return submit(() -> payments.verify(request.txHash().trim(), request.requestedBy()));
   }
 
   @Override
@@ -477,35 +366,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public VerifyPaymentResult assignDeposit(AssignDepositRequest request) {
-    return submit(
-        new Command<>() {
-          @Override
-          VerifyPaymentResult apply() {
-            // Version 1: the update exists. Histories recorded before it never contain it.
-            Workflow.getVersion(ASSIGN_UNMATCHED_DEPOSIT, Workflow.DEFAULT_VERSION, 1);
-            return UnmatchedDepositAssignment.apply(request, new UnmatchedDepositAssignment.Invoice() {
-              @Override
-              public InvoiceState state() {
-                return state;
-              }
-
-              @Override
-              public Instant now() {
-                return InvoiceWorkflowImpl.now();
-              }
-
-              @Override
-              public void audit(String action, String actor, String reason, java.util.Map<String, ?> details) {
-                journal.audit(action, actor, reason, details);
-              }
-
-              @Override
-              public void paymentsChanged() {
-                payments.assess();
-              }
-            });
-          }
-        });
+    return submit(() -> operations.assignDeposit(request));
   }
 
   @Override
@@ -515,41 +376,19 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
   @Override
   public void pauseDunning(OperatorReason request) {
-    commands.add(dunningToggle(true, request));
+    commands.add(Command.doing(() -> operations.dunning(true, request)));
   }
 
   @Override
   public void resumeDunning(OperatorReason request) {
-    commands.add(dunningToggle(false, request));
-  }
-
-  private Command<Void> dunningToggle(boolean pause, OperatorReason request) {
-    return new Command<>() {
-      @Override
-      Void apply() {
-        if (state.dunningPaused() == pause || !state.awaitingPayment()) {
-          return null;
-        }
-        state.setDunningPaused(pause);
-        journal.record();
-        journal.audit(pause ? "pause_dunning" : "resume_dunning", request.requestedBy(), request.reason(), null);
-        return null;
-      }
-    };
+    commands.add(Command.doing(() -> operations.dunning(false, request)));
   }
 
   @Override
   public void retryCfoSync(OperatorReason request) {
     if (state != null && state.cfo().status() == CfoSyncState.Status.FAILED) {
       cfoRetryRequested = true;
-      commands.add(
-          new Command<Void>() {
-            @Override
-            Void apply() {
-              journal.audit("retry_cfo_sync", request.requestedBy(), request.reason(), null);
-              return null;
-            }
-          });
+      commands.add(Command.doing(() -> operations.retryCfoSync(request)));
     }
   }
 
