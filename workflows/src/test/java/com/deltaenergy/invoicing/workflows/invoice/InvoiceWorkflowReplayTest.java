@@ -32,6 +32,28 @@ class InvoiceWorkflowReplayTest extends InvoiceWorkflowTestSupport {
     assertReplays(invoice, "invoice-paid-confirmed-booked");
   }
 
+  /** Issued and waiting for payment: a run in the middle of its life, as most running invoices are. */
+  @Test
+  void issuedAndAwaitingPaymentReplays() throws Exception {
+    InvoiceWorkflow invoice = issue(106, 10);
+    awaitTold(com.deltaenergy.invoicing.workflows.notification.InvoiceEvent.Type.CREATED);
+    awaitDeliveries(1);
+
+    assertReplays(invoice, "invoice-issued-awaiting-payment");
+  }
+
+  /** Part of the amount confirmed, the rest awaited. */
+  @Test
+  void partiallyPaidReplays() throws Exception {
+    InvoiceWorkflow invoice = issue(107, 10);
+    observe(invoice, btc(107, "tx-replay-7", "0.02000000", 3));
+    awaitStatus(invoice, InvoiceStatus.PARTIALLY_PAID);
+    awaitTold(com.deltaenergy.invoicing.workflows.notification.InvoiceEvent.Type.PARTIALLY_PAID);
+    awaitDeliveries(3);
+
+    assertReplays(invoice, "invoice-partially-paid");
+  }
+
   @Test
   void thirtyDaysOfDunningReplays() throws Exception {
     InvoiceWorkflow invoice = issue(102, 2);
@@ -111,6 +133,16 @@ class InvoiceWorkflowReplayTest extends InvoiceWorkflowTestSupport {
     assertThat(changeIds)
         .contains(InvoiceWorkflowImpl.CLAMPED_TIMERS, InvoiceWorkflowImpl.UNCHANGED_REQUOTE, InvoiceWorkflowImpl.TIMER_SUMMARIES);
     assertReplays(invoice, "invoice-far-due-unchanged-requote-summarised-timers");
+  }
+
+  /** Waits (in real time) until the notifications told so far are delivered: the run is idle. */
+  private void awaitDeliveries(int count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (notifications.deliveries.size() < count) {
+      assertThat(System.nanoTime()).as("deliveries so far: %s", notifications.deliveries).isLessThan(deadline);
+      sleep(Duration.ofMillis(20));
+    }
+    sleep(Duration.ofMillis(200));
   }
 
   private void assertReplays(InvoiceWorkflow invoice, String name) throws Exception {
