@@ -3,7 +3,7 @@ package com.deltaenergy.invoicing.activities.cfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncMapping;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.LoggedAttempt;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries.LoggedAttempt;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncStatus;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncState;
@@ -102,7 +102,7 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
     env.sleep(Duration.ofMinutes(30));
     InvoiceState failed = await(workflow, state -> state.cfo().status() == CfoSyncState.Status.FAILED);
 
-    List<LoggedAttempt> attempts = syncs.attempts(invoice.id());
+    List<LoggedAttempt> attempts = queries.attempts(invoice.id());
     assertThat(attempts).extracting(LoggedAttempt::attempt).containsExactly(1, 2, 3, 4);
     assertThat(attempts).extracting(LoggedAttempt::syncStatus).containsOnly("retry");
     Instant first = attempts.get(0).at();
@@ -118,7 +118,7 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
     assertThat(ledgerRows(invoice.invoiceNumber())).isZero();
 
     env.sleep(Duration.ofHours(2));
-    assertThat(syncs.attempts(invoice.id())).hasSize(4); // nothing happens by itself
+    assertThat(queries.attempts(invoice.id())).hasSize(4); // nothing happens by itself
 
     ledgerConnection.switchTo(ledgerDataSource);
     workflow.retryCfoSync(new DunningRequest("the ledger is back", "ops"));
@@ -131,7 +131,7 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
     CfoSyncMapping synced = syncs.find(invoice.id()).orElseThrow();
     assertThat(synced.syncStatus()).isEqualTo(CfoSyncStatus.SYNCED);
     assertThat(synced.cfoTransactionId()).isEqualTo(done.cfo().cfoTransactionId());
-    assertThat(syncs.attempts(invoice.id())).extracting(LoggedAttempt::syncStatus)
+    assertThat(queries.attempts(invoice.id())).extracting(LoggedAttempt::syncStatus)
         .containsExactly("retry", "retry", "retry", "retry", "synced");
   }
 

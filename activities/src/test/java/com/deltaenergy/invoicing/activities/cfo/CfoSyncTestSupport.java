@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.activities.cfo;
 
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
@@ -69,6 +70,7 @@ abstract class CfoSyncTestSupport {
 
   @Autowired InvoiceRepository invoices;
   @Autowired CfoSyncRepository syncs;
+  @Autowired CfoSyncQueries queries;
   @Autowired ClientRepository clients;
   @Autowired CfoRevenueClassifier classifier;
   @Autowired CfoLedger ledger;
