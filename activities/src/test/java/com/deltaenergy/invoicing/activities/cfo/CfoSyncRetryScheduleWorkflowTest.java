@@ -6,6 +6,7 @@ import com.deltaenergy.invoicing.persistence.cfo.CfoSyncMapping;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries.LoggedAttempt;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncStatus;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.testsupport.InvoiceSearchAttributes;
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncState;
 import com.deltaenergy.invoicing.workflows.document.DocumentActivities;
 import com.deltaenergy.invoicing.workflows.document.DocumentKind;
@@ -31,10 +32,8 @@ import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.deltaenergy.invoicing.workflows.notification.NotificationActivities;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.PaymentPolicy;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.math.BigDecimal;
@@ -66,13 +65,7 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
 
   @BeforeEach
   void startEnvironment() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .registerSearchAttribute(InvoiceWorkflows.INVOICE_NUMBER.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .registerSearchAttribute(InvoiceWorkflows.INVOICE_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .registerSearchAttribute(InvoiceWorkflows.CLIENT_NAME.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .build());
+    env = InvoiceSearchAttributes.newTestEnvironment();
   }
 
   @AfterEach
