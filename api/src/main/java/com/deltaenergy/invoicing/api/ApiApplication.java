@@ -1,7 +1,6 @@
 package com.deltaenergy.invoicing.api;
 
-import com.deltaenergy.invoicing.api.admin.ApiKeysCommand;
-import com.deltaenergy.invoicing.api.admin.ConsoleUsersCommand;
+import com.deltaenergy.invoicing.api.admin.AdminCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -10,16 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ApiApplication {
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals(ApiKeysCommand.NAME)) {
-      System.exit(
-          ApiKeysCommand.run(
-              java.util.List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
-    }
-    if (args.length > 0 && args[0].equals(ConsoleUsersCommand.NAME)) {
-      System.exit(
-          ConsoleUsersCommand.run(
-              java.util.List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
-    }
+    AdminCommandLine.exitIfCommand(args);
     SpringApplication.run(ApiApplication.class, args);
   }
 }

@@ -2,8 +2,7 @@ package com.deltaenergy.invoicing.app;
 
 import com.deltaenergy.invoicing.api.ApiApplication;
 import com.deltaenergy.invoicing.worker.WorkerApplication;
-import com.deltaenergy.invoicing.api.admin.ApiKeysCommand;
-import com.deltaenergy.invoicing.api.admin.ConsoleUsersCommand;
+import com.deltaenergy.invoicing.api.admin.AdminCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
@@ -33,16 +32,7 @@ import org.springframework.context.annotation.FilterType;
 public class CryptoInvoicingApplication {
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals(ApiKeysCommand.NAME)) {
-      System.exit(
-          ApiKeysCommand.run(
-              java.util.List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
-    }
-    if (args.length > 0 && args[0].equals(ConsoleUsersCommand.NAME)) {
-      System.exit(
-          ConsoleUsersCommand.run(
-              java.util.List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
-    }
+    AdminCommandLine.exitIfCommand(args);
     SpringApplication.run(CryptoInvoicingApplication.class, args);
   }
 }

@@ -3,6 +3,7 @@ package com.deltaenergy.invoicing.app;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -51,6 +52,12 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAPackage("com.deltaenergy.invoicing.activities..")
         .check(classes);
+  }
+
+  @Test
+  void apiPackagesHaveNoCycles() {
+    // A feature package may use `problem` to refuse a request; `problem` must not know the features.
+    slices().matching("com.deltaenergy.invoicing.api.(*)..").should().beFreeOfCycles().check(classes);
   }
 
   @Test

@@ -1,7 +1,5 @@
 package com.deltaenergy.invoicing.testsupport;
 
-import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,13 +13,6 @@ public class TemporalTestEnvironmentAutoConfiguration {
 
   @Bean
   TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> invoiceSearchAttributes() {
-    return builder ->
-        builder
-            .registerSearchAttribute(
-                InvoiceWorkflowOptions.INVOICE_NUMBER.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-            .registerSearchAttribute(
-                InvoiceWorkflowOptions.INVOICE_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-            .registerSearchAttribute(
-                InvoiceWorkflowOptions.CLIENT_NAME.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    return InvoiceSearchAttributes::register;
   }
 }

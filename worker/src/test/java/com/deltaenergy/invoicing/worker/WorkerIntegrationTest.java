@@ -5,6 +5,8 @@ import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
+import com.deltaenergy.invoicing.testsupport.FreePorts;
+import com.deltaenergy.invoicing.testsupport.SandboxEndpoint;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatusView;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
@@ -22,11 +24,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,23 +65,18 @@ public abstract class WorkerIntegrationTest {
 
   protected static final String KEY = "mx0worker-test";
   protected static final String SECRET = "worker-test-secret";
-  protected static final int HTTP_PORT = freePort();
-  protected static final String SANDBOX = "http://127.0.0.1:" + HTTP_PORT + "/sandbox";
+  private static final SandboxEndpoint ENDPOINT = new SandboxEndpoint(KEY, SECRET);
+  protected static final int HTTP_PORT = ENDPOINT.port();
+  protected static final String SANDBOX = ENDPOINT.url();
   protected static final int SMTP_PORT = freePort();
   /** The mail server; an outage test replaces it with a fresh one on the same port. */
   protected static GreenMail MAIL = startMail();
   protected static final Path DOCUMENTS = temporaryDirectory();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   protected static final ObjectMapper JSON = new ObjectMapper();
 
   @DynamicPropertySource
   static void wiring(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> HTTP_PORT);
-    registry.add("invoicing.mexc.base-url", () -> SANDBOX);
-    registry.add("invoicing.mexc.api-key", () -> KEY);
-    registry.add("invoicing.mexc.api-secret", () -> SECRET);
-    registry.add("invoicing.sandbox.api-key", () -> KEY);
-    registry.add("invoicing.sandbox.api-secret", () -> SECRET);
+    ENDPOINT.register(registry);
     registry.add("invoicing.notifications.smtp.host", () -> "127.0.0.1");
     registry.add("invoicing.notifications.smtp.port", () -> SMTP_PORT);
     registry.add("invoicing.documents.directory", DOCUMENTS::toString);
@@ -199,22 +191,9 @@ public abstract class WorkerIntegrationTest {
     }
   }
 
+  /** Calls a sandbox control endpoint (JSON, snake_case) and returns the parsed answer. */
   protected static JsonNode sandbox(String method, String path, String body) {
-    try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(SANDBOX + path)).header("Content-Type", "application/json");
-      request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 400) {
-        throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
-      }
-      return response.body().isEmpty() ? null : JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return ENDPOINT.control(method, path, body);
   }
 
   /** A deposit to an address with a fixed confirmation count; returns its tx id. */
@@ -262,10 +241,6 @@ public abstract class WorkerIntegrationTest {
   }
 
   protected static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return FreePorts.next();
   }
 }

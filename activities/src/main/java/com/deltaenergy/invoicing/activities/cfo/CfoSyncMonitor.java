@@ -2,7 +2,7 @@ package com.deltaenergy.invoicing.activities.cfo;
 
 import com.deltaenergy.invoicing.activities.notification.OperationsAlerts;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncFigures;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,13 +26,13 @@ public class CfoSyncMonitor {
   private static final DateTimeFormatter HOUR =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
-  private final CfoSyncRepository syncs;
+  private final CfoSyncQueries syncs;
   private final OperationsAlerts alerts;
   private final CfoMonitorProperties thresholds;
   private final Clock clock;
 
   public CfoSyncMonitor(
-      CfoSyncRepository syncs, OperationsAlerts alerts, CfoMonitorProperties thresholds, Clock clock) {
+      CfoSyncQueries syncs, OperationsAlerts alerts, CfoMonitorProperties thresholds, Clock clock) {
     this.syncs = syncs;
     this.alerts = alerts;
     this.thresholds = thresholds;

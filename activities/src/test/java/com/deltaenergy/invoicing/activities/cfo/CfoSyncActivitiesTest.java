@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncMapping;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.client.ClientFields;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.LoggedAttempt;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries.LoggedAttempt;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncStatus;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncActivities;
@@ -71,7 +71,7 @@ class CfoSyncActivitiesTest extends CfoSyncTestSupport {
     assertThat(mapping.confidenceScore()).isEqualByComparingTo("1.0");
     assertThat(mapping.retryCount()).isZero();
 
-    LoggedAttempt attempt = syncs.attempts(invoice.id()).get(0);
+    LoggedAttempt attempt = queries.attempts(invoice.id()).get(0);
     assertThat(attempt.syncStatus()).isEqualTo("synced");
     assertThat(attempt.cfoTransactionId()).isEqualTo(result.cfoTransactionId());
     JsonNode request = JSON.readTree(attempt.requestPayload());
@@ -117,7 +117,7 @@ class CfoSyncActivitiesTest extends CfoSyncTestSupport {
     assertThat(again.syncedAt()).isEqualTo(first.syncedAt());
     assertThat(again.linkedExisting()).isTrue();
     assertThat(ledgerRows(invoice.invoiceNumber())).isEqualTo(1);
-    assertThat(syncs.attempts(invoice.id())).extracting(LoggedAttempt::syncStatus).containsExactly("synced", "synced");
+    assertThat(queries.attempts(invoice.id())).extracting(LoggedAttempt::syncStatus).containsExactly("synced", "synced");
   }
 
   @Test
@@ -146,7 +146,7 @@ class CfoSyncActivitiesTest extends CfoSyncTestSupport {
     assertThat(synced.cfoTransactionId()).isEqualTo(back.cfoTransactionId());
     assertThat(synced.syncError()).isNull();
     assertThat(synced.retryCount()).isEqualTo(1);
-    List<LoggedAttempt> attempts = syncs.attempts(invoice.id());
+    List<LoggedAttempt> attempts = queries.attempts(invoice.id());
     assertThat(attempts).extracting(LoggedAttempt::syncStatus).containsExactly("retry", "synced");
     JsonNode failed = JSON.readTree(attempts.get(0).responseData());
     assertThat(failed.get("retryable").asBoolean()).isTrue();
@@ -209,7 +209,7 @@ class CfoSyncActivitiesTest extends CfoSyncTestSupport {
     CfoSyncMapping mapping = syncs.find(invoice.id()).orElseThrow();
     assertThat(mapping.syncStatus()).isEqualTo(CfoSyncStatus.FAILED);
     assertThat(mapping.retryCount()).isZero();
-    assertThat(syncs.attempts(invoice.id())).extracting(LoggedAttempt::syncStatus).containsExactly("failed");
+    assertThat(queries.attempts(invoice.id())).extracting(LoggedAttempt::syncStatus).containsExactly("failed");
   }
 
   @Test

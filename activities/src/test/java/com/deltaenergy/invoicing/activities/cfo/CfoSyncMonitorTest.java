@@ -37,7 +37,7 @@ class CfoSyncMonitorTest extends CfoSyncTestSupport {
     jdbc.sql("DELETE FROM invoices").update();
     // Mid-hour, so moving on by minutes stays in the same hour.
     time = new MutableClock(clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(20)));
-    monitor = new CfoSyncMonitor(syncs, alerts, new CfoMonitorProperties(Duration.ofMinutes(10), 5, new BigDecimal("95")), time);
+    monitor = new CfoSyncMonitor(queries, alerts, new CfoMonitorProperties(Duration.ofMinutes(10), 5, new BigDecimal("95")), time);
   }
 
   @Test
@@ -49,15 +49,15 @@ class CfoSyncMonitorTest extends CfoSyncTestSupport {
     retrying(ago(Duration.ofHours(1))); // neither success nor failure yet
     paid(ago(Duration.ofMinutes(30)));
 
-    CfoSyncFigures figures = syncs.figures(time.instant());
+    CfoSyncFigures figures = queries.figures(time.instant());
 
     assertThat(figures.lagSeconds()).isEqualByComparingTo("180");
     assertThat(figures.syncedLast24Hours()).isEqualTo(2);
     assertThat(figures.successRatePercent()).isEqualByComparingTo("75.00"); // 3 booked of 4 settled
     assertThat(figures.pending()).isEqualTo(3);
     assertThat(figures.failed()).isEqualTo(1);
-    assertThat(syncs.figures(1, time.instant())).isEqualTo(figures);
-    assertThat(syncs.figures(2, time.instant())).isEqualTo(new CfoSyncFigures(null, null, 0, 0, 0));
+    assertThat(queries.figures(1, time.instant())).isEqualTo(figures);
+    assertThat(queries.figures(2, time.instant())).isEqualTo(new CfoSyncFigures(null, null, 0, 0, 0));
   }
 
   @Test
@@ -131,7 +131,7 @@ class CfoSyncMonitorTest extends CfoSyncTestSupport {
     monitor.check();
     assertThat(alerts.toldKeys()).filteredOn(key -> key.startsWith("cfo-sync-success-rate:"))
         .containsExactly("cfo-sync-success-rate:" + hour(time.instant()));
-    assertThat(syncs.figures(time.instant()).successRatePercent()).isEqualByComparingTo("90.48");
+    assertThat(queries.figures(time.instant()).successRatePercent()).isEqualByComparingTo("90.48");
   }
 
   @Test

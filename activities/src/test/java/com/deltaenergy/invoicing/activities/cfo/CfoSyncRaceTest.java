@@ -51,7 +51,7 @@ class CfoSyncRaceTest extends CfoSyncTestSupport {
         var mapping = syncs.find(invoice.id()).orElseThrow();
         assertThat(mapping.syncStatus()).isEqualTo(CfoSyncStatus.SYNCED);
         assertThat(mapping.cfoTransactionId()).isEqualTo(a.cfoTransactionId());
-        assertThat(syncs.attempts(invoice.id())).hasSize(2);
+        assertThat(queries.attempts(invoice.id())).hasSize(2);
       }
     } finally {
       threads.shutdownNow();

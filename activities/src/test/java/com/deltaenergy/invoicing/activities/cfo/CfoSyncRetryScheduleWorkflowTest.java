@@ -3,9 +3,10 @@ package com.deltaenergy.invoicing.activities.cfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncMapping;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.LoggedAttempt;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries.LoggedAttempt;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncStatus;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.testsupport.InvoiceSearchAttributes;
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncState;
 import com.deltaenergy.invoicing.workflows.document.DocumentActivities;
 import com.deltaenergy.invoicing.workflows.document.DocumentKind;
@@ -30,10 +31,8 @@ import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.deltaenergy.invoicing.workflows.notification.NotificationActivities;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.PaymentPolicy;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.math.BigDecimal;
@@ -65,13 +64,7 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
 
   @BeforeEach
   void startEnvironment() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .registerSearchAttribute(InvoiceWorkflowOptions.INVOICE_NUMBER.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .registerSearchAttribute(InvoiceWorkflowOptions.INVOICE_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .registerSearchAttribute(InvoiceWorkflowOptions.CLIENT_NAME.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .build());
+    env = InvoiceSearchAttributes.newTestEnvironment();
   }
 
   @AfterEach
@@ -101,7 +94,7 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
     env.sleep(Duration.ofMinutes(30));
     InvoiceState failed = await(workflow, state -> state.cfo().status() == CfoSyncState.Status.FAILED);
 
-    List<LoggedAttempt> attempts = syncs.attempts(invoice.id());
+    List<LoggedAttempt> attempts = queries.attempts(invoice.id());
     assertThat(attempts).extracting(LoggedAttempt::attempt).containsExactly(1, 2, 3, 4);
     assertThat(attempts).extracting(LoggedAttempt::syncStatus).containsOnly("retry");
     Instant first = attempts.get(0).at();
@@ -117,7 +110,7 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
     assertThat(ledgerRows(invoice.invoiceNumber())).isZero();
 
     env.sleep(Duration.ofHours(2));
-    assertThat(syncs.attempts(invoice.id())).hasSize(4); // nothing happens by itself
+    assertThat(queries.attempts(invoice.id())).hasSize(4); // nothing happens by itself
 
     ledgerConnection.switchTo(ledgerDataSource);
     workflow.retryCfoSync(new OperatorReason("the ledger is back", "ops"));
@@ -130,7 +123,7 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
     CfoSyncMapping synced = syncs.find(invoice.id()).orElseThrow();
     assertThat(synced.syncStatus()).isEqualTo(CfoSyncStatus.SYNCED);
     assertThat(synced.cfoTransactionId()).isEqualTo(done.cfo().cfoTransactionId());
-    assertThat(syncs.attempts(invoice.id())).extracting(LoggedAttempt::syncStatus)
+    assertThat(queries.attempts(invoice.id())).extracting(LoggedAttempt::syncStatus)
         .containsExactly("retry", "retry", "retry", "retry", "synced");
   }
 

@@ -1,11 +1,13 @@
 package com.deltaenergy.invoicing.activities.cfo;
 
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
+import com.deltaenergy.invoicing.testsupport.FreePorts;
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncActivities;
 import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,10 +15,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +68,7 @@ abstract class CfoSyncTestSupport {
 
   @Autowired InvoiceRepository invoices;
   @Autowired CfoSyncRepository syncs;
+  @Autowired CfoSyncQueries queries;
   @Autowired ClientRepository clients;
   @Autowired CfoRevenueClassifier classifier;
   @Autowired CfoLedger ledger;
@@ -180,10 +180,6 @@ abstract class CfoSyncTestSupport {
   }
 
   private static int closedPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return FreePorts.next();
   }
 }

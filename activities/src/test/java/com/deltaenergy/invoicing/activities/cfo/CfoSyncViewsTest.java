@@ -2,9 +2,9 @@ package com.deltaenergy.invoicing.activities.cfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries.PendingSync;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.AttemptLog;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.Booking;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.PendingSync;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncStatus;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import java.math.BigDecimal;
@@ -59,7 +59,7 @@ class CfoSyncViewsTest extends CfoSyncTestSupport {
   @Test
   void pendingShowsEveryPaidInvoiceNotBookedWithItsStatusAndRetries() {
     Map<Long, PendingSync> pending =
-        syncs.pending(1).stream()
+        queries.pending(1).stream()
             .filter(p -> mine.contains(p.invoiceId()))
             .collect(Collectors.toMap(PendingSync::invoiceId, Function.identity()));
 

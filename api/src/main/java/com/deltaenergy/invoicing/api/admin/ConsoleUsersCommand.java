@@ -3,7 +3,6 @@ package com.deltaenergy.invoicing.api.admin;
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
 import com.deltaenergy.invoicing.persistence.console.ConsoleUser;
 import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
-import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -36,71 +34,54 @@ public final class ConsoleUsersCommand {
 
   /** Runs the command; returns the process exit code. */
   public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
-    if (args.isEmpty() || !List.of("create", "list", "disable").contains(args.get(0))) {
-      err.println(USAGE);
-      return 2;
-    }
-    Map<String, String> options;
-    try {
-      options = ApiKeysCommand.options(args.subList(1, args.size()));
-    } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
-      err.println(USAGE);
-      return 2;
-    }
-    try (ApiKeysCommand.Database database = ApiKeysCommand.Database.open(environment)) {
-      ConsoleUserRepository users = new ConsoleUserRepository(JdbcClient.create(database.dataSource()));
-      long tenant = Long.parseLong(options.getOrDefault("tenant", String.valueOf(Tenant.DEFAULT_TENANT_ID)));
-      switch (args.get(0)) {
-        case "create" -> {
-          String email = ConsoleUserRepository.normalise(ApiKeysCommand.required(options, "email"));
-          if (!email.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new IllegalArgumentException("--email must be an e-mail address");
+    return AdminCommandLine.run(
+        args, List.of("create", "list", "disable"), USAGE, environment, err,
+        (verb, options, jdbc, tenant) -> {
+          ConsoleUserRepository users = new ConsoleUserRepository(jdbc);
+          switch (verb) {
+            case "create" -> {
+              String email = ConsoleUserRepository.normalise(AdminCommandLine.required(options, "email"));
+              if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+                throw new IllegalArgumentException("--email must be an e-mail address");
+              }
+              ApiScope role = ApiScope.fromWire(AdminCommandLine.required(options, "role"));
+              String password = options.get("password");
+              boolean generated = password == null;
+              if (generated) {
+                password = randomPassword();
+              } else if (password.length() < MIN_PASSWORD_LENGTH) {
+                throw new IllegalArgumentException("--password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+              }
+              ConsoleUser user;
+              try {
+                user = users.create(tenant, email, new BCryptPasswordEncoder().encode(password), role, "console-users command");
+              } catch (DuplicateKeyException e) {
+                err.printf("a console user %s exists already%n", email);
+                return 1;
+              }
+              out.printf("created console user %d (%s, tenant %d, %s)%n", user.id(), email, tenant, role.wireName());
+              if (generated) {
+                out.printf("password, shown only now:%n%s%n", password);
+              }
+            }
+            case "list" -> {
+              for (ConsoleUser user : users.findAll(tenant)) {
+                out.printf("%d\t%s\t%s\t%s%n", user.id(), user.email(), user.role().wireName(),
+                    user.active() ? "active" : "disabled " + user.disabledAt());
+              }
+            }
+            default -> {
+              long id = Long.parseLong(AdminCommandLine.required(options, "id"));
+              Optional<ConsoleUser> disabled = users.disable(tenant, id, Instant.now());
+              if (disabled.isEmpty()) {
+                err.printf("tenant %d has no console user %d%n", tenant, id);
+                return 1;
+              }
+              out.printf("disabled console user %d (%s)%n", id, disabled.get().email());
+            }
           }
-          ApiScope role = ApiScope.fromWire(ApiKeysCommand.required(options, "role"));
-          String password = options.get("password");
-          boolean generated = password == null;
-          if (generated) {
-            password = randomPassword();
-          } else if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("--password must be at least " + MIN_PASSWORD_LENGTH + " characters");
-          }
-          ConsoleUser user;
-          try {
-            user = users.create(tenant, email, new BCryptPasswordEncoder().encode(password), role, "console-users command");
-          } catch (DuplicateKeyException e) {
-            err.printf("a console user %s exists already%n", email);
-            return 1;
-          }
-          out.printf("created console user %d (%s, tenant %d, %s)%n", user.id(), email, tenant, role.wireName());
-          if (generated) {
-            out.printf("password, shown only now:%n%s%n", password);
-          }
-        }
-        case "list" -> {
-          for (ConsoleUser user : users.findAll(tenant)) {
-            out.printf("%d\t%s\t%s\t%s%n", user.id(), user.email(), user.role().wireName(),
-                user.active() ? "active" : "disabled " + user.disabledAt());
-          }
-        }
-        default -> {
-          long id = Long.parseLong(ApiKeysCommand.required(options, "id"));
-          Optional<ConsoleUser> disabled = users.disable(tenant, id, Instant.now());
-          if (disabled.isEmpty()) {
-            err.printf("tenant %d has no console user %d%n", tenant, id);
-            return 1;
-          }
-          out.printf("disabled console user %d (%s)%n", id, disabled.get().email());
-        }
-      }
-      return 0;
-    } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("failed: " + e.getMessage());
-      return 1;
-    }
+          return 0;
+        });
   }
 
   static String randomPassword() {

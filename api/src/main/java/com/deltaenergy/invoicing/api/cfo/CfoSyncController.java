@@ -1,18 +1,18 @@
 package com.deltaenergy.invoicing.api.cfo;
 
-import com.deltaenergy.invoicing.api.invoice.InvoiceService;
+import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import com.deltaenergy.invoicing.api.invoice.InvoiceService;
 import com.deltaenergy.invoicing.api.invoice.InvoiceWorkflowClient;
-import com.deltaenergy.invoicing.api.openapi.ErrorResponses;
 import com.deltaenergy.invoicing.api.problem.ConflictException;
 import com.deltaenergy.invoicing.api.tenant.CurrentOperator;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncFigures;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncMapping;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.PendingSync;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries.PendingSync;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncStatus;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
@@ -47,7 +47,7 @@ public class CfoSyncController {
 
   private final InvoiceService invoices;
   private final InvoiceWorkflowClient workflows;
-  private final CfoSyncRepository syncs;
+  private final CfoSyncQueries syncs;
   private final CurrentTenant tenant;
   private final CurrentOperator operator;
   private final Clock clock;
@@ -55,7 +55,7 @@ public class CfoSyncController {
   public CfoSyncController(
       InvoiceService invoices,
       InvoiceWorkflowClient workflows,
-      CfoSyncRepository syncs,
+      CfoSyncQueries syncs,
       CurrentTenant tenant,
       CurrentOperator operator,
       Clock clock) {

@@ -1,7 +1,7 @@
 package com.deltaenergy.invoicing.api.cfo;
 
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncFigures;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -22,12 +22,12 @@ public class CfoSyncMetrics implements MeterBinder {
 
   private static final Duration FIGURES_REUSED_FOR = Duration.ofSeconds(5);
 
-  private final CfoSyncRepository syncs;
+  private final CfoSyncQueries syncs;
   private final Clock clock;
   private CfoSyncFigures figures;
   private Instant readAt;
 
-  public CfoSyncMetrics(CfoSyncRepository syncs, Clock clock) {
+  public CfoSyncMetrics(CfoSyncQueries syncs, Clock clock) {
     this.syncs = syncs;
     this.clock = clock;
   }

@@ -1,7 +1,7 @@
 package com.deltaenergy.invoicing.api.console;
 
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries;
 import com.deltaenergy.invoicing.persistence.console.ConsoleQueries;
 import com.deltaenergy.invoicing.persistence.exchange.ExchangeHealthRepository;
 import com.deltaenergy.invoicing.persistence.polling.PollingLogRepository;
@@ -37,7 +37,7 @@ class DashboardController {
   private final ConsoleQueries queries;
   private final ExchangeHealthRepository exchange;
   private final PollingLogRepository polling;
-  private final CfoSyncRepository cfo;
+  private final CfoSyncQueries cfo;
   private final TenantRepository tenants;
   private final CurrentTenant tenant;
   private final Clock clock;
@@ -48,7 +48,7 @@ class DashboardController {
       ConsoleQueries queries,
       ExchangeHealthRepository exchange,
       PollingLogRepository polling,
-      CfoSyncRepository cfo,
+      CfoSyncQueries cfo,
       TenantRepository tenants,
       CurrentTenant tenant,
       Clock clock,

@@ -11,7 +11,7 @@ import com.deltaenergy.invoicing.api.tenant.CurrentOperator;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
 import com.deltaenergy.invoicing.persistence.audit.InvoiceAuditRepository;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncMapping;
-import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
+import com.deltaenergy.invoicing.persistence.cfo.CfoSyncQueries;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository.PaymentRecord;
@@ -65,7 +65,7 @@ class InvoicePageController {
   private final PaymentRepository payments;
   private final InvoiceAuditRepository audit;
   private final NotificationRepository notifications;
-  private final CfoSyncRepository cfo;
+  private final CfoSyncQueries cfo;
   private final PollingLogRepository polling;
   private final TenantRepository tenants;
   private final CurrentTenant tenant;
@@ -81,7 +81,7 @@ class InvoicePageController {
       PaymentRepository payments,
       InvoiceAuditRepository audit,
       NotificationRepository notifications,
-      CfoSyncRepository cfo,
+      CfoSyncQueries cfo,
       PollingLogRepository polling,
       TenantRepository tenants,
       CurrentTenant tenant,

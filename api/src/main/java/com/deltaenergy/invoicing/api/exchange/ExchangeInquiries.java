@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.api.exchange;
 
+import com.deltaenergy.invoicing.api.problem.StatusProblemException;
 import com.deltaenergy.invoicing.workflows.exchange.ExchangeDiagnosticsWorkflow;
 import com.deltaenergy.invoicing.workflows.exchange.ExchangeDiagnosticsWorkflow.ExchangeDiagnostics;
 import com.deltaenergy.invoicing.workflows.exchange.ExchangeDiagnosticsWorkflow.ExchangeDiagnosticsRequest;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +36,7 @@ public class ExchangeInquiries {
   }
 
   /** Thrown when no worker answered in time or the exchange call failed. */
-  public static class InquiryFailedException extends RuntimeException {
+  public static class InquiryFailedException extends StatusProblemException {
     private final boolean timedOut;
 
     InquiryFailedException(String message, boolean timedOut) {
@@ -44,6 +46,16 @@ public class ExchangeInquiries {
 
     public boolean timedOut() {
       return timedOut;
+    }
+
+    @Override
+    public HttpStatus status() {
+      return timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+    }
+
+    @Override
+    public String title() {
+      return timedOut ? "No worker answered" : "Exchange call failed";
     }
   }
 

@@ -3,9 +3,9 @@ package com.deltaenergy.invoicing.api.imports;
 import com.deltaenergy.invoicing.api.imports.CsvImportReader.CsvRow;
 import com.deltaenergy.invoicing.api.invoice.CreateInvoiceRequest;
 import com.deltaenergy.invoicing.api.invoice.InvoiceService;
-import com.deltaenergy.invoicing.api.problem.ApiExceptionHandler;
 import com.deltaenergy.invoicing.api.problem.FieldProblem;
 import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
+import com.deltaenergy.invoicing.api.problem.JsonErrorDescriptions;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.imports.ImportRow;
 import com.deltaenergy.invoicing.persistence.imports.ImportRow.RowError;
@@ -102,7 +102,7 @@ final class ImportRowValidator {
     Set<String> refused = new HashSet<>(errors.stream().map(RowError::field).toList());
     boolean beanValid = true;
     for (ConstraintViolation<CreateInvoiceRequest> violation : validator.validate(request)) {
-      String column = column(ApiExceptionHandler.jsonPath(violation.getPropertyPath().toString()));
+      String column = column(JsonErrorDescriptions.jsonPath(violation.getPropertyPath().toString()));
       if (!refused.contains(column)) {
         beanValid = false;
         errors.add(new RowError(column, violation.getMessage()));

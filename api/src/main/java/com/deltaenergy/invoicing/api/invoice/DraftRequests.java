@@ -1,8 +1,8 @@
 package com.deltaenergy.invoicing.api.invoice;
 
-import com.deltaenergy.invoicing.api.problem.ApiExceptionHandler;
 import com.deltaenergy.invoicing.api.problem.FieldProblem;
 import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
+import com.deltaenergy.invoicing.api.problem.JsonErrorDescriptions;
 import com.deltaenergy.invoicing.api.web.StrictJsonRequestConverter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -64,7 +64,7 @@ class DraftRequests {
       return validated(strict.treeToValue(merged, CreateInvoiceRequest.class));
     } catch (JsonMappingException e) {
       throw new InvalidRequestException(
-          ApiExceptionHandler.path(e), "has an invalid value: " + e.getOriginalMessage());
+          JsonErrorDescriptions.path(e), "has an invalid value: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored draft request cannot be read", e);
     }
@@ -75,7 +75,7 @@ class DraftRequests {
     if (!violations.isEmpty()) {
       List<FieldProblem> problems =
           violations.stream()
-              .map(v -> new FieldProblem(ApiExceptionHandler.jsonPath(v.getPropertyPath().toString()), v.getMessage()))
+              .map(v -> new FieldProblem(JsonErrorDescriptions.jsonPath(v.getPropertyPath().toString()), v.getMessage()))
               .sorted(Comparator.comparing(FieldProblem::field))
               .toList();
       throw new InvalidRequestException(problems);

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.api.invoice;
 
+import com.deltaenergy.invoicing.api.problem.StatusProblemException;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.workflows.invoice.CancelRequest;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatusView;
@@ -34,6 +35,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** The API's only way to reach invoice workflows: start, query, update, signal. */
@@ -68,7 +70,7 @@ public class InvoiceWorkflowClient {
   }
 
   /** Why an operator action was refused by the workflow, and how the API answers it. */
-  public static class RefusedException extends RuntimeException {
+  public static class RefusedException extends StatusProblemException {
     private final Kind kind;
 
     public enum Kind {
@@ -87,6 +89,24 @@ public class InvoiceWorkflowClient {
 
     public Kind kind() {
       return kind;
+    }
+
+    @Override
+    public HttpStatus status() {
+      return switch (kind) {
+        case CONFLICT -> HttpStatus.CONFLICT;
+        case INVALID -> HttpStatus.BAD_REQUEST;
+        case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+      };
+    }
+
+    @Override
+    public String title() {
+      return switch (kind) {
+        case CONFLICT -> "Not possible in the invoice's state";
+        case INVALID -> "Invalid request";
+        case UNAVAILABLE -> "Unavailable";
+      };
     }
   }
 

@@ -1,13 +1,5 @@
 package com.deltaenergy.invoicing.api.problem;
 
-import com.deltaenergy.invoicing.api.exchange.ExchangeInquiries;
-import com.deltaenergy.invoicing.api.invoice.InvoiceWorkflowClient;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.deltaenergy.invoicing.api.web.PayloadTooLargeException;
 import java.net.URI;
 import java.util.List;
@@ -19,7 +11,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -43,8 +34,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-  private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
-      (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
   public static final URI VALIDATION_TYPE = URI.create("https://deltaenergy.com/problems/validation");
 
   @ExceptionHandler(InvalidRequestException.class)
@@ -66,34 +55,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
-  @ExceptionHandler(ExchangeInquiries.InquiryFailedException.class)
-  ResponseEntity<ProblemDetail> inquiryFailed(ExchangeInquiries.InquiryFailedException e) {
-    HttpStatus status = e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    problem.setTitle(e.timedOut() ? "No worker answered" : "Exchange call failed");
-    return ResponseEntity.status(status).body(problem);
-  }
-
-  @ExceptionHandler(InvoiceWorkflowClient.RefusedException.class)
-  ResponseEntity<ProblemDetail> refused(InvoiceWorkflowClient.RefusedException e) {
-    if (e.kind() == InvoiceWorkflowClient.RefusedException.Kind.INVALID) {
+  /** A feature's refusal that carries its own status (an invoice action, an exchange inquiry). */
+  @ExceptionHandler(StatusProblemException.class)
+  ResponseEntity<ProblemDetail> refused(StatusProblemException e) {
+    if (e.status() == HttpStatus.BAD_REQUEST) {
       return validation(List.of(new FieldProblem(null, e.getMessage())));
     }
-    HttpStatus status =
-        e.kind() == InvoiceWorkflowClient.RefusedException.Kind.CONFLICT
-            ? HttpStatus.CONFLICT
-            : HttpStatus.SERVICE_UNAVAILABLE;
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    problem.setTitle(status == HttpStatus.CONFLICT ? "Not possible in the invoice's state" : "Unavailable");
-    return ResponseEntity.status(status).body(problem);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    problem.setTitle(e.title());
+    return ResponseEntity.status(e.status()).body(problem);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
     Class<?> type = e.getRequiredType();
-    String expected = type == null ? "" : ": expected " + expected(type);
+    String expected = type == null ? "" : ": expected " + JsonErrorDescriptions.expected(type);
     return validation(
-        List.of(new FieldProblem(e.getName(), "invalid value '" + quoted(e.getValue()) + "'" + expected)));
+        List.of(new FieldProblem(e.getName(), "invalid value '" + JsonErrorDescriptions.quoted(e.getValue()) + "'" + expected)));
   }
 
   /**
@@ -128,7 +106,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     List<FieldProblem> problems =
         e.getBindingResult().getFieldErrors().stream()
-            .map(error -> new FieldProblem(jsonPath(error.getField()), message(error)))
+            .map(error -> new FieldProblem(JsonErrorDescriptions.jsonPath(error.getField()), error.getDefaultMessage()))
             .sorted(java.util.Comparator.comparing(FieldProblem::field))
             .toList();
     return asObject(validation(problems));
@@ -177,7 +155,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
       }
     }
-    return asObject(validation(List.of(unreadable(e.getCause()))));
+    return asObject(validation(List.of(JsonErrorDescriptions.unreadable(e.getCause()))));
   }
 
   /** A required header is missing (the rest of binding errors keep Spring's wording). */
@@ -209,107 +187,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No endpoint " + method + " " + path);
     problem.setTitle("Not found");
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-  }
-
-  private static FieldProblem unreadable(Throwable cause) {
-    if (cause instanceof JsonParseException parse) {
-      return new FieldProblem(
-          null, "malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
-              + parse.getLocation().getColumnNr());
-    }
-    if (cause instanceof UnrecognizedPropertyException unknown) {
-      return new FieldProblem(path(unknown), "unknown field");
-    }
-    if (cause instanceof InvalidFormatException format && format.getTargetType() == String.class) {
-      // only our own deserializer refuses a string value; its message is for the client
-      return new FieldProblem(path(format), format.getOriginalMessage());
-    }
-    if (cause instanceof InvalidFormatException format) {
-      return new FieldProblem(
-          path(format),
-          "invalid value '" + quoted(format.getValue()) + "': expected "
-              + expected(format.getTargetType()));
-    }
-    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      return new FieldProblem(
-          path(mismatch), "wrong type: expected " + expected(mismatch.getTargetType()));
-    }
-    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      return new FieldProblem(path(mapping), "could not be read");
-    }
-    if (cause instanceof MismatchedInputException trailing && trailing.getMessage() != null
-        && trailing.getMessage().startsWith("Trailing token")) {
-      return new FieldProblem(null, "unexpected content after the JSON value");
-    }
-    return new FieldProblem(null, "the request body is missing or is not valid JSON");
-  }
-
-  /** A client's value, echoed in a message: shortened so a huge input is not sent back. */
-  private static String quoted(Object value) {
-    String text = String.valueOf(value);
-    return text.length() > 64 ? text.substring(0, 64) + "…" : text;
-  }
-
-  private static String expected(Class<?> type) {
-    if (type == null) {
-      return "another type";
-    }
-    if (type == java.time.LocalDate.class) {
-      return "a date like 2025-10-15";
-    }
-    if (type == java.math.BigDecimal.class || Number.class.isAssignableFrom(type)
-        || type == long.class || type == int.class) {
-      return "a number";
-    }
-    if (java.util.Collection.class.isAssignableFrom(type)) {
-      return "an array";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
-    }
-    if (type.isEnum()) {
-      return "one of " + java.util.Arrays.toString(type.getEnumConstants());
-    }
-    return "an object";
-  }
-
-  public static String path(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference reference : e.getPath()) {
-      if (reference.getFieldName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(reference.getFieldName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.toString();
-  }
-
-  /** Bean-validation paths use Java names ({@code lineItems[0].unitPriceUsd}); clients see JSON names. */
-  public static String jsonPath(String javaPath) {
-    StringBuilder out = new StringBuilder();
-    for (String segment : javaPath.split("\\.")) {
-      if (!out.isEmpty()) {
-        out.append('.');
-      }
-      int bracket = segment.indexOf('[');
-      String name = bracket < 0 ? segment : segment.substring(0, bracket);
-      out.append(SNAKE_CASE.translate(name));
-      if (bracket >= 0) {
-        out.append(segment.substring(bracket));
-      }
-    }
-    return out.toString();
-  }
-
-  private static String message(FieldError error) {
-    return error.getDefaultMessage();
   }
 
   public static ResponseEntity<ProblemDetail> validation(List<FieldProblem> problems) {

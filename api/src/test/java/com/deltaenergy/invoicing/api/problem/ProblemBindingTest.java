@@ -5,12 +5,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.deltaenergy.invoicing.api.invoice.InvoiceWorkflowClient.RefusedException;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +34,11 @@ class ProblemBindingTest {
     @GetMapping("/header")
     String header(@RequestHeader("X-Thing") String thing) {
       return "ok";
+    }
+
+    @GetMapping("/refused/{kind}")
+    String refused(@PathVariable RefusedException.Kind kind) {
+      throw new RefusedException(kind, "the workflow says no");
     }
 
     @GetMapping("/boom")
@@ -58,6 +65,22 @@ class ProblemBindingTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0].field").value("X-Thing"));
+  }
+
+  @Test
+  void aFeaturesRefusalCarriesItsOwnStatusAndTitle() throws Exception {
+    mvc.perform(get("/refused/CONFLICT"))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.title").value("Not possible in the invoice's state"))
+        .andExpect(jsonPath("$.detail").value("the workflow says no"));
+    mvc.perform(get("/refused/UNAVAILABLE"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(jsonPath("$.title").value("Unavailable"));
+    mvc.perform(get("/refused/INVALID"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value(ApiExceptionHandler.VALIDATION_TYPE.toString()))
+        .andExpect(jsonPath("$.errors[0].message").value("the workflow says no"));
   }
 
   @Test

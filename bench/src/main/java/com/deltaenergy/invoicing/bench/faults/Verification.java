@@ -52,6 +52,30 @@ final class Verification {
 
   private record Notification(String key, String channel, String status, String messageId, String recipient) {}
 
+  /** What the scenario left behind, read once and then checked invoice by invoice. */
+  private record Evidence(
+      Map<Mail, Integer> received,
+      Map<Long, List<Notification>> notifications,
+      Map<String, Integer> keys,
+      Map<String, Integer> ledgerRows,
+      Set<Mail> ours) {}
+
+  /** The counts the summary line reports. */
+  private static final class Tally {
+    int passed;
+    int failed;
+    int lost;
+    int wrongState;
+    int undelivered;
+    int duplicateByMessageId;
+    int duplicateByKey;
+    int duplicateLedger;
+    int unbooked;
+    int wrongProvider;
+    int mails;
+    int resentInDoubt;
+  }
+
   int run() throws Exception {
     String name = options.get("name", "faults");
     List<Line> lines = Line.read(Path.of(options.require("ledger")));
@@ -60,6 +84,40 @@ final class Verification {
     Map<Mail, Integer> received = receivedMail(Path.of(options.require("smtp-log")));
     Map<Long, List<Notification>> notifications = new HashMap<>();
     Map<String, Integer> keys = new HashMap<>();
+    readNotifications(notifications, keys);
+    Evidence evidence = new Evidence(received, notifications, keys, ledgerRows(), new HashSet<>());
+    String ids = String.join(",", lines.stream().map(l -> String.valueOf(l.id())).toList());
+    long retriedMail = ids.isEmpty() ? 0 : count("SELECT count(*) FROM notifications WHERE attempts > 1 AND invoice_id IN (" + ids + ")");
+    long retriedSync = ids.isEmpty() ? 0 : count("SELECT count(*) FROM crypto_invoice_cfo_sync WHERE retry_count > 0 AND invoice_id IN (" + ids + ")");
+
+    Tally tally = new Tally();
+    tally.duplicateByKey = (int) keys.values().stream().filter(c -> c > 1).count();
+    tally.duplicateLedger = (int) evidence.ledgerRows().values().stream().filter(c -> c > 1).count();
+    for (Line line : lines) {
+      checkInvoice(line, evidence, tally);
+    }
+    checkMailOfNoInvoice(evidence, tally);
+    if (tally.duplicateByKey > 0 || tally.duplicateLedger > 0) {
+      tally.failed++;
+    }
+    String rate = options.has("rate-limit") ? checkRateLimit(tally) : "";
+    System.out.printf(
+        "%s: %d passed, %d failed; invoices %d, kills %s, e-mails %d, duplicate e-mails %d by Message-ID / %d by"
+            + " idempotency key, undelivered %d, duplicate ledger rows %d, unbooked %d, wrong state %d, lost payments %d,"
+            + " issued on the wrong exchange %d;"
+            + " e-mails that needed retries %d, ledger bookings that needed retries %d; e-mails received twice with"
+            + " one Message-ID because the sender was SIGKILLed within %d ms of the server accepting it (not counted as"
+            + " duplicates above) %d%s%n",
+        name, tally.passed, tally.failed, lines.size(), options.get("kills", "0"), tally.mails,
+        tally.duplicateByMessageId, tally.duplicateByKey, tally.undelivered, tally.duplicateLedger, tally.unbooked,
+        tally.wrongState, tally.lost, tally.wrongProvider, retriedMail, retriedSync, SEND_WINDOW_MS,
+        tally.resentInDoubt, rate);
+    return tally.failed == 0 ? 0 : 1;
+  }
+
+  /** Every notification row, by invoice, and how often each idempotency key was recorded. */
+  private void readNotifications(Map<Long, List<Notification>> notifications, Map<String, Integer> keys)
+      throws SQLException {
     try (Connection db = DriverManager.getConnection(options.require("db-url"), "postgres", "")) {
       try (PreparedStatement statement =
               db.prepareStatement(
@@ -73,138 +131,147 @@ final class Verification {
         }
       }
     }
-    Map<String, Integer> ledgerRows = ledgerRows();
-    String ids = String.join(",", lines.stream().map(l -> String.valueOf(l.id())).toList());
-    long retriedMail = ids.isEmpty() ? 0 : count("SELECT count(*) FROM notifications WHERE attempts > 1 AND invoice_id IN (" + ids + ")");
-    long retriedSync = ids.isEmpty() ? 0 : count("SELECT count(*) FROM crypto_invoice_cfo_sync WHERE retry_count > 0 AND invoice_id IN (" + ids + ")");
+  }
 
-    int passed = 0;
-    int failed = 0;
-    int lost = 0;
-    int wrongState = 0;
-    int undelivered = 0;
-    int duplicateByMessageId = 0;
-    int duplicateByKey = (int) keys.values().stream().filter(c -> c > 1).count();
-    int duplicateLedger = (int) ledgerRows.values().stream().filter(c -> c > 1).count();
-    int unbooked = 0;
-    int wrongProvider = 0;
-    int mails = 0;
-    int resentInDoubt = 0;
-    Set<Mail> ours = new HashSet<>();
-    for (Line line : lines) {
-      List<String> problems = new ArrayList<>();
-      Invoice invoice = client.invoice(line.id());
-      String expected = line.plan().equals("cancel") ? "cancelled" : "complete";
-      if (!expected.equals(invoice.status())) {
-        problems.add("status " + invoice.status() + ", expected " + expected);
-        wrongState++;
+  /** One invoice against every invariant; its problems logged on one line. */
+  private void checkInvoice(Line line, Evidence evidence, Tally tally) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    Invoice invoice = client.invoice(line.id());
+    String expected = line.plan().equals("cancel") ? "cancelled" : "complete";
+    checkFinalState(invoice, expected, problems, tally);
+    if (line.plan().equals("pay")) {
+      checkPaymentCounted(invoice, problems, tally);
+    }
+    if (line.provider() != null) {
+      checkIssuedOnItsExchange(line, problems, tally);
+    }
+    List<Notification> notifications = evidence.notifications().getOrDefault(line.id(), List.of());
+    checkMailDeliveredOnce(notifications, evidence, problems, tally);
+    checkBookedOnce(invoice.number(), expected, evidence.ledgerRows(), problems, tally);
+    if (problems.isEmpty()) {
+      tally.passed++;
+    } else {
+      tally.failed++;
+      FaultProbe.log("FAILED invoice %d %s (%s): %s", line.id(), invoice.number(), line.plan(), String.join("; ", problems));
+    }
+  }
+
+  /** Complete when paid, cancelled when cancelled. */
+  private static void checkFinalState(Invoice invoice, String expected, List<String> problems, Tally tally) {
+    if (!expected.equals(invoice.status())) {
+      problems.add("status " + invoice.status() + ", expected " + expected);
+      tally.wrongState++;
+    }
+  }
+
+  /** A sandbox deposit to its address that the invoice does not count is a lost payment. */
+  private void checkPaymentCounted(Invoice invoice, List<String> problems, Tally tally) throws SQLException {
+    if (!paymentCounted(invoice)) {
+      problems.add("payment lost or counted twice: a sandbox deposit to its address is not counted exactly once");
+      tally.lost++;
+    }
+  }
+
+  /** When its ledger line names an exchange, its address was issued there. */
+  private void checkIssuedOnItsExchange(Line line, List<String> problems, Tally tally) throws SQLException {
+    String provider = providerOf(line.id());
+    if (!line.provider().equalsIgnoreCase(provider)) {
+      problems.add("address issued on " + provider + ", expected " + line.provider());
+      tally.wrongProvider++;
+    }
+  }
+
+  /**
+   * Every e-mail recorded for the invoice sent, and received by the SMTP server exactly once (by
+   * Message-ID and recipient, and by idempotency key); at least one e-mail recorded.
+   */
+  private void checkMailDeliveredOnce(
+      List<Notification> notifications, Evidence evidence, List<String> problems, Tally tally) {
+    for (Notification n : notifications) {
+      if (!n.channel().equals("email")) {
+        continue;
       }
-      if (line.plan().equals("pay") && !paymentCounted(invoice)) {
-        problems.add("payment lost or counted twice: a sandbox deposit to its address is not counted exactly once");
-        lost++;
+      tally.mails++;
+      Mail mail = new Mail(bare(n.messageId()), n.recipient().toLowerCase());
+      evidence.ours().add(mail);
+      int times = evidence.received().getOrDefault(mail, 0);
+      if (!"sent".equals(n.status()) || times == 0) {
+        problems.add("e-mail " + n.key() + " " + n.status() + ", received " + times + " times");
+        tally.undelivered++;
+      } else if (times > 1 && resentAfterKill(mail)) {
+        tally.resentInDoubt++;
+        FaultProbe.log(
+            "e-mail %s received %d times with one Message-ID, each earlier copy within %d ms of a SIGKILL",
+            n.key(), times, SEND_WINDOW_MS);
+      } else if (times > 1) {
+        problems.add("e-mail " + n.key() + " received " + times + " times");
+        tally.duplicateByMessageId++;
       }
-      if (line.provider() != null) {
-        String provider = providerOf(line.id());
-        if (!line.provider().equalsIgnoreCase(provider)) {
-          problems.add("address issued on " + provider + ", expected " + line.provider());
-          wrongProvider++;
-        }
-      }
-      for (Notification n : notifications.getOrDefault(line.id(), List.of())) {
-        if (!n.channel().equals("email")) {
-          continue;
-        }
-        mails++;
-        Mail mail = new Mail(bare(n.messageId()), n.recipient().toLowerCase());
-        ours.add(mail);
-        int times = received.getOrDefault(mail, 0);
-        if (!"sent".equals(n.status()) || times == 0) {
-          problems.add("e-mail " + n.key() + " " + n.status() + ", received " + times + " times");
-          undelivered++;
-        } else if (times > 1 && resentAfterKill(mail)) {
-          resentInDoubt++;
-          FaultProbe.log(
-              "e-mail %s received %d times with one Message-ID, each earlier copy within %d ms of a SIGKILL",
-              n.key(), times, SEND_WINDOW_MS);
-        } else if (times > 1) {
-          problems.add("e-mail " + n.key() + " received " + times + " times");
-          duplicateByMessageId++;
-        }
-        if (keys.getOrDefault(n.key(), 0) > 1) {
-          problems.add("idempotency key " + n.key() + " recorded twice");
-        }
-      }
-      if (notifications.getOrDefault(line.id(), List.of()).stream().noneMatch(n -> n.channel().equals("email"))) {
-        problems.add("no e-mail recorded at all");
-        undelivered++;
-      }
-      String number = invoice.number();
-      int booked = ledgerRows.getOrDefault(number, 0);
-      if (expected.equals("complete") && booked != 1) {
-        problems.add("booked " + booked + " times in the CFO ledger");
-        if (booked == 0) {
-          unbooked++;
-        }
-      } else if (expected.equals("cancelled") && booked != 0) {
-        problems.add("a cancelled invoice was booked " + booked + " times");
-      }
-      if (problems.isEmpty()) {
-        passed++;
-      } else {
-        failed++;
-        FaultProbe.log("FAILED invoice %d %s (%s): %s", line.id(), number, line.plan(), String.join("; ", problems));
+      if (evidence.keys().getOrDefault(n.key(), 0) > 1) {
+        problems.add("idempotency key " + n.key() + " recorded twice");
       }
     }
-    // Mail the server received more than once that is no invoice's (operations alerts); an
-    // invoice's mail is checked with its invoice, in the scenario it belongs to.
-    notifications.values().forEach(list -> list.forEach(n -> ours.add(new Mail(bare(n.messageId()), n.recipient().toLowerCase()))));
-    for (Map.Entry<Mail, Integer> entry : received.entrySet()) {
-      if (!ours.contains(entry.getKey()) && entry.getValue() > 1 && !resentAfterKill(entry.getKey())) {
-        duplicateByMessageId++;
-        failed++;
+    if (notifications.stream().noneMatch(n -> n.channel().equals("email"))) {
+      problems.add("no e-mail recorded at all");
+      tally.undelivered++;
+    }
+  }
+
+  /** Booked in the CFO ledger exactly once when complete, never when cancelled. */
+  private static void checkBookedOnce(
+      String number, String expected, Map<String, Integer> ledgerRows, List<String> problems, Tally tally) {
+    int booked = ledgerRows.getOrDefault(number, 0);
+    if (expected.equals("complete") && booked != 1) {
+      problems.add("booked " + booked + " times in the CFO ledger");
+      if (booked == 0) {
+        tally.unbooked++;
+      }
+    } else if (expected.equals("cancelled") && booked != 0) {
+      problems.add("a cancelled invoice was booked " + booked + " times");
+    }
+  }
+
+  /**
+   * Mail the server received more than once that is no invoice's (operations alerts); an
+   * invoice's mail is checked with its invoice, in the scenario it belongs to.
+   */
+  private void checkMailOfNoInvoice(Evidence evidence, Tally tally) {
+    evidence.notifications().values().forEach(
+        list -> list.forEach(n -> evidence.ours().add(new Mail(bare(n.messageId()), n.recipient().toLowerCase()))));
+    for (Map.Entry<Mail, Integer> entry : evidence.received().entrySet()) {
+      if (!evidence.ours().contains(entry.getKey()) && entry.getValue() > 1 && !resentAfterKill(entry.getKey())) {
+        tally.duplicateByMessageId++;
+        tally.failed++;
         FaultProbe.log("FAILED: message %s to %s received %d times", entry.getKey().messageId(), entry.getKey().recipient(), entry.getValue());
       }
     }
-    if (duplicateByKey > 0 || duplicateLedger > 0) {
-      failed++;
+  }
+
+  /** No MEXC endpoint called more often than --rate-limit in any window; returns the summary's part. */
+  private String checkRateLimit(Tally tally) {
+    int limit = options.intValue("rate-limit", 500);
+    JsonNode stats = client.sandboxStats();
+    int worst = 0;
+    long rejected = 0;
+    long injected = 0;
+    long calls = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = stats.fields(); it.hasNext(); ) {
+      JsonNode s = it.next().getValue();
+      worst = Math.max(worst, s.path("max_calls_in_window").asInt(s.path("maxCallsInWindow").asInt()));
+      rejected += s.path("rejected_by_rate_limit").asLong(s.path("rejectedByRateLimit").asLong());
+      injected += s.path("injected_faults").asLong(s.path("injectedFaults").asLong());
+      calls += s.path("calls").asLong();
     }
-    String rate = "";
-    if (options.has("rate-limit")) {
-      int limit = options.intValue("rate-limit", 500);
-      JsonNode stats = client.sandboxStats();
-      int worst = 0;
-      long rejected = 0;
-      long injected = 0;
-      long calls = 0;
-      for (Iterator<Map.Entry<String, JsonNode>> it = stats.fields(); it.hasNext(); ) {
-        JsonNode s = it.next().getValue();
-        worst = Math.max(worst, s.path("max_calls_in_window").asInt(s.path("maxCallsInWindow").asInt()));
-        rejected += s.path("rejected_by_rate_limit").asLong(s.path("rejectedByRateLimit").asLong());
-        injected += s.path("injected_faults").asLong(s.path("injectedFaults").asLong());
-        calls += s.path("calls").asLong();
-      }
-      boolean within = worst <= limit && rejected == 0;
-      if (within) {
-        passed++;
-      } else {
-        failed++;
-        FaultProbe.log("FAILED: MEXC rate limit: at most %d calls in a window, %d refused by the limit", worst, rejected);
-      }
-      rate = String.format(
-          ", exchange calls %d (%d faults injected), max calls per endpoint per 10 s %d (limit %d), refused by the limit %d",
-          calls, injected, worst, limit, rejected);
+    boolean within = worst <= limit && rejected == 0;
+    if (within) {
+      tally.passed++;
+    } else {
+      tally.failed++;
+      FaultProbe.log("FAILED: MEXC rate limit: at most %d calls in a window, %d refused by the limit", worst, rejected);
     }
-    System.out.printf(
-        "%s: %d passed, %d failed; invoices %d, kills %s, e-mails %d, duplicate e-mails %d by Message-ID / %d by"
-            + " idempotency key, undelivered %d, duplicate ledger rows %d, unbooked %d, wrong state %d, lost payments %d,"
-            + " issued on the wrong exchange %d;"
-            + " e-mails that needed retries %d, ledger bookings that needed retries %d; e-mails received twice with"
-            + " one Message-ID because the sender was SIGKILLed within %d ms of the server accepting it (not counted as"
-            + " duplicates above) %d%s%n",
-        name, passed, failed, lines.size(), options.get("kills", "0"), mails, duplicateByMessageId, duplicateByKey,
-        undelivered, duplicateLedger, unbooked, wrongState, lost, wrongProvider, retriedMail, retriedSync, SEND_WINDOW_MS,
-        resentInDoubt, rate);
-    return failed == 0 ? 0 : 1;
+    return String.format(
+        ", exchange calls %d (%d faults injected), max calls per endpoint per 10 s %d (limit %d), refused by the limit %d",
+        calls, injected, worst, limit, rejected);
   }
 
   /**
