@@ -2,16 +2,13 @@ package com.deltaenergy.invoicing.activities.exchange;
 
 import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;
 import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository.ConfiguredProvider;
+import com.deltaenergy.invoicing.persistence.support.Sha256;
 import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,13 +147,13 @@ public class ExchangeAccounts {
         continue;
       }
       String secret = provider.apiSecret().reveal();
-      String key = provider.provider() + ":" + sha256(provider.apiKey()).substring(0, 8) + "#" + sha256(secret).substring(0, 12);
+      String key = provider.provider() + ":" + Sha256.hex(provider.apiKey()).substring(0, 8) + "#" + Sha256.hex(secret).substring(0, 12);
       list.add(
           accounts.computeIfAbsent(
               key,
               k -> {
                 ExchangeProvider exchange = connector.apply(provider.apiKey(), secret);
-                return new Account(provider.provider() + ":" + sha256(provider.apiKey()).substring(0, 8), exchange, snapshots.apply(exchange));
+                return new Account(provider.provider() + ":" + Sha256.hex(provider.apiKey()).substring(0, 8), exchange, snapshots.apply(exchange));
               }));
     }
     return list;
@@ -200,7 +197,7 @@ public class ExchangeAccounts {
     }
     String secret = credentials.mexcApiSecret().reveal();
     // The secret's digest is part of the key: a rotated secret gets a fresh client.
-    String key = accountId(apiKey) + "#" + sha256(secret).substring(0, 12);
+    String key = accountId(apiKey) + "#" + Sha256.hex(secret).substring(0, 12);
     accounts.computeIfAbsent(
         key,
         k -> {
@@ -212,14 +209,7 @@ public class ExchangeAccounts {
 
   /** Names an account by a short digest of its API key; the key itself is not logged either. */
   static String accountId(String apiKey) {
-    return "mexc:" + sha256(apiKey == null ? "" : apiKey).substring(0, 8);
+    return "mexc:" + Sha256.hex(apiKey == null ? "" : apiKey).substring(0, 8);
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

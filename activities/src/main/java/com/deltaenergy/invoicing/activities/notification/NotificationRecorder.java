@@ -10,16 +10,13 @@ import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
 import com.deltaenergy.invoicing.persistence.paylink.PayLinks;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository.NewNotification;
+import com.deltaenergy.invoicing.persistence.support.Sha256;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -177,19 +174,11 @@ public class NotificationRecorder {
   }
 
   static String eventId(String eventKey) {
-    return "evt_" + sha256(eventKey).substring(0, 32);
+    return "evt_" + Sha256.hex(eventKey).substring(0, 32);
   }
 
   /** Stable per intent: a resend after a crash carries the same Message-ID, so receivers dedupe. */
   private String messageId(String key) {
-    return "<" + sha256(key).substring(0, 40) + "@" + settings.messageIdDomain() + ">";
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "<" + Sha256.hex(key).substring(0, 40) + "@" + settings.messageIdDomain() + ">";
   }
 }
