@@ -15,6 +15,8 @@ import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,9 +170,19 @@ public class NotificationRecorder {
   }
 
   private static String issuer(TenantProfiles.Delivery delivery) {
-    String from = delivery.from().replace("\"", "");
-    int bracket = from.indexOf('<');
-    return bracket > 0 ? from.substring(0, bracket).trim() : from;
+    return issuer(delivery.from());
+  }
+
+  /** Who a notice is from, as its reader knows them: the sender's display name, else its address. */
+  static String issuer(String from) {
+    try {
+      InternetAddress sender = new InternetAddress(from, false);
+      String name = sender.getPersonal();
+      return name != null && !name.isBlank() ? name.trim() : sender.getAddress();
+    } catch (AddressException e) {
+      // Not a mailbox the sender could use either; name it as written rather than fail the notice.
+      return from.replace("\"", "").trim();
+    }
   }
 
   static String eventId(String eventKey) {

@@ -8,6 +8,8 @@ import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
 import com.deltaenergy.invoicing.persistence.tenant.TenantLogo;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.persistence.tenant.TenantSettings;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -164,10 +166,26 @@ public class TenantProfiles {
 
   /** Another tenant's mail says who it is from, at the address the environment's server may send as. */
   private String defaultFrom(Tenant tenant, TenantSettings s) {
-    String envFrom = notifications.from();
-    int bracket = envFrom.indexOf('<');
-    String address = s.issuerEmail() != null ? s.issuerEmail() : bracket >= 0 ? envFrom.substring(bracket + 1, envFrom.indexOf('>', bracket)) : envFrom;
-    return "\"" + tenant.name().replace("\"", "") + "\" <" + address + ">";
+    return defaultFrom(tenant.name(), s.issuerEmail(), notifications.from());
+  }
+
+  /**
+   * The tenant's name as the display name, at its issuer e-mail or else at the address part of the
+   * environment's sender ({@code "Name" <address>} or a bare address).
+   */
+  static String defaultFrom(String tenantName, String issuerEmail, String environmentFrom) {
+    String address = issuerEmail != null ? issuerEmail : addressOf(environmentFrom);
+    // The name is written quoted, as before; a quote inside it would end the quoted string.
+    return "\"" + tenantName.replace("\"", "") + "\" <" + address + ">";
+  }
+
+  private static String addressOf(String mailbox) {
+    try {
+      return new InternetAddress(mailbox, false).getAddress();
+    } catch (AddressException e) {
+      // Not parseable: use it as written, and let the mail server judge it.
+      return mailbox.trim();
+    }
   }
 
   private static String or(String value, String fallback) {
