@@ -2,12 +2,15 @@ package com.deltaenergy.invoicing.activities.tenant;
 
 import com.deltaenergy.invoicing.activities.document.DocumentSettings;
 import com.deltaenergy.invoicing.activities.notification.NotificationSettings;
+import com.deltaenergy.invoicing.activities.support.ClockTicker;
 import com.deltaenergy.invoicing.persistence.secret.Secret;
 import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
 import com.deltaenergy.invoicing.persistence.tenant.TenantLogo;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.persistence.tenant.TenantSettings;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
@@ -16,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +55,10 @@ public class TenantProfiles {
   /** Both, resolved together from one read of the tenant. */
   public record Profile(long tenantId, Issuer issuer, Delivery delivery) {}
 
-  private record Cached(Profile profile, Instant loadedAt) {}
-
   private final TenantRepository tenants;
   private final DocumentSettings documents;
   private final NotificationSettings notifications;
-  private final Clock clock;
-  private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+  private final Cache<Long, Profile> cache;
   private final Map<Path, byte[]> operatorLogos = new ConcurrentHashMap<>();
 
   public TenantProfiles(
@@ -67,18 +66,12 @@ public class TenantProfiles {
     this.tenants = tenants;
     this.documents = documents;
     this.notifications = notifications;
-    this.clock = clock;
+    this.cache =
+        Caffeine.newBuilder().ticker(ClockTicker.of(clock)).executor(Runnable::run).expireAfterWrite(TTL).build();
   }
 
   public Profile of(long tenantId) {
-    Instant now = clock.instant();
-    Cached cached = cache.get(tenantId);
-    if (cached != null && cached.loadedAt().plus(TTL).isAfter(now)) {
-      return cached.profile();
-    }
-    Profile profile = load(tenantId);
-    cache.put(tenantId, new Cached(profile, now));
-    return profile;
+    return cache.get(tenantId, this::load);
   }
 
   public Issuer issuer(long tenantId) {
