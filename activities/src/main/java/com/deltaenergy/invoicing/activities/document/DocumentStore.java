@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.activities.document;
 
+import com.deltaenergy.invoicing.activities.tenant.DocumentSettings;
 import com.deltaenergy.invoicing.persistence.support.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.activities.notification;
 
 import com.deltaenergy.invoicing.activities.i18n.InvoicingMessages;
+import com.deltaenergy.invoicing.activities.tenant.NotificationSettings;
 import com.deltaenergy.invoicing.activities.tenant.TenantProfiles;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;

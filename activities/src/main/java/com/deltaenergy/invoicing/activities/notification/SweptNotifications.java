@@ -1,6 +1,5 @@
 package com.deltaenergy.invoicing.activities.notification;
 
-import com.deltaenergy.invoicing.activities.scanner.LateDepositAlerts;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository.Notification;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;

@@ -5,6 +5,7 @@ import com.deltaenergy.invoicing.activities.exchange.ExchangeAccounts;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
 import com.deltaenergy.invoicing.activities.exchange.failover.ExchangeFailover;
 import com.deltaenergy.invoicing.activities.invoice.PaymentSettings;
+import com.deltaenergy.invoicing.activities.notification.LateDepositAlerts;
 import com.deltaenergy.invoicing.activities.reconciliation.DepositReconciler;
 import com.deltaenergy.invoicing.activities.reconciliation.SharedAddresses;
 import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;

@@ -1,7 +1,5 @@
 package com.deltaenergy.invoicing.activities.tenant;
 
-import com.deltaenergy.invoicing.activities.document.DocumentSettings;
-import com.deltaenergy.invoicing.activities.notification.NotificationSettings;
 import com.deltaenergy.invoicing.activities.support.ClockTicker;
 import com.deltaenergy.invoicing.persistence.secret.Secret;
 import com.deltaenergy.invoicing.persistence.tenant.Tenant;

@@ -6,8 +6,6 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.deltaenergy.invoicing.activities.document.DocumentSettings;
-import com.deltaenergy.invoicing.activities.notification.NotificationSettings;
 import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
