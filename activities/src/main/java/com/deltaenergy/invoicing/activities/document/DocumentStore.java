@@ -1,13 +1,12 @@
 package com.deltaenergy.invoicing.activities.document;
 
+import com.deltaenergy.invoicing.activities.tenant.DocumentSettings;
+import com.deltaenergy.invoicing.persistence.support.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /** Keeps rendered PDFs on disk, one directory per tenant; each file replaced in one step. */
@@ -35,14 +34,6 @@ public class DocumentStore {
     } catch (IOException e) {
       throw new UncheckedIOException("could not store " + target, e);
     }
-    return new StoredFile(target, sha256(content), content.length);
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new StoredFile(target, Sha256.hex(content), content.length);
   }
 }

@@ -1,17 +1,16 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
+import com.deltaenergy.invoicing.activities.support.ClockTicker;
 import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;
 import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository.ConfiguredProvider;
+import com.deltaenergy.invoicing.persistence.support.Sha256;
 import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,24 +31,23 @@ public class ExchangeAccounts {
   /** Builds a provider for a key and secret (MEXC in production, the sandbox in the embedded default). */
   public interface Connector extends BiFunction<String, String, ExchangeProvider> {}
 
-  private static final Duration CREDENTIALS_TTL = Duration.ofSeconds(30);
+  static final Duration CREDENTIALS_TTL = Duration.ofSeconds(30);
 
-  private record CachedKey(String accountKey, Instant readAt) {}
+  /** What one read of a tenant's credentials and provider list resolves to. */
+  private record TenantAccounts(Account own, List<Account> issuing) {}
 
   private final Account environment;
   private final TenantRepository tenants;
   private final Connector connector;
   private final Function<ExchangeProvider, DepositSnapshots> snapshots;
-  private final Clock clock;
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
-  private final Map<Long, CachedKey> tenantKeys = new ConcurrentHashMap<>();
+  /** The one per-tenant cache: a rotated key or an edited list is seen within the time to live. */
+  private final Cache<Long, TenantAccounts> tenantAccounts;
   /** The environment's further providers after its MEXC account (e.g. Binance), in order. */
   private final List<Account> environmentFallbacks = new ArrayList<>();
   private ExchangeProviderRepository providerLists;
   /** Builds a provider by name ("mexc", "binance") for a tenant's own credentials. */
   private Map<String, Connector> connectors = Map.of();
-  private record CachedList(List<Account> accounts, Instant readAt) {}
-  private final Map<Long, CachedList> tenantLists = new ConcurrentHashMap<>();
 
   public ExchangeAccounts(
       ExchangeProvider environmentExchange,
@@ -63,7 +61,12 @@ public class ExchangeAccounts {
     this.tenants = tenants;
     this.connector = connector;
     this.snapshots = snapshots;
-    this.clock = clock;
+    this.tenantAccounts =
+        Caffeine.newBuilder()
+            .ticker(ClockTicker.of(clock))
+            .executor(Runnable::run)
+            .expireAfterWrite(CREDENTIALS_TTL)
+            .build();
   }
 
   /** Every tenant on one account: for tests and tools that have no tenants. */
@@ -86,6 +89,7 @@ public class ExchangeAccounts {
     }
     this.providerLists = providerLists;
     this.connectors = connectors;
+    tenantAccounts.invalidateAll(); // anything resolved before knew no lists
     return this;
   }
 
@@ -103,19 +107,7 @@ public class ExchangeAccounts {
    * further providers.
    */
   public List<Account> issuing(long tenantId) {
-    if (providerLists == null) {
-      List<Account> fallback = new ArrayList<>();
-      fallback.add(forTenant(tenantId));
-      fallback.addAll(environmentFallbacks);
-      return fallback;
-    }
-    Instant now = clock.instant();
-    CachedList cached = tenantLists.get(tenantId);
-    if (cached == null || cached.readAt().plus(CREDENTIALS_TTL).isBefore(now)) {
-      cached = new CachedList(readList(tenantId), now);
-      tenantLists.put(tenantId, cached);
-    }
-    return cached.accounts();
+    return tenantAccounts.get(tenantId, this::resolve).issuing();
   }
 
   /** The account that issued an invoice's address, where it is watched until final. */
@@ -136,27 +128,42 @@ public class ExchangeAccounts {
     return forTenant(tenantId);
   }
 
-  private List<Account> readList(long tenantId) {
-    List<ConfiguredProvider> configured = providerLists.forTenant(tenantId);
+  private TenantAccounts resolve(long tenantId) {
+    Account own = tenants == null ? environment : account(accountKey(tenantId));
+    return new TenantAccounts(own, providerLists == null ? withFallbacks(own) : readList(tenantId, own));
+  }
+
+  private Account account(String accountKey) {
+    return accountKey == null ? environment : accounts.get(accountKey);
+  }
+
+  /** The tenant's MEXC account, then the environment's further providers. */
+  private List<Account> withFallbacks(Account own) {
     List<Account> list = new ArrayList<>();
+    list.add(own);
+    list.addAll(environmentFallbacks);
+    return list;
+  }
+
+  private List<Account> readList(long tenantId, Account own) {
+    List<ConfiguredProvider> configured = providerLists.forTenant(tenantId);
     if (configured.isEmpty()) {
-      list.add(forTenant(tenantId));
-      list.addAll(environmentFallbacks);
-      return list;
+      return withFallbacks(own);
     }
+    List<Account> list = new ArrayList<>();
     for (ConfiguredProvider provider : configured) {
       Connector connector = connectors.get(provider.provider());
       if (connector == null) {
         continue;
       }
       String secret = provider.apiSecret().reveal();
-      String key = provider.provider() + ":" + sha256(provider.apiKey()).substring(0, 8) + "#" + sha256(secret).substring(0, 12);
+      String key = provider.provider() + ":" + Sha256.hex(provider.apiKey()).substring(0, 8) + "#" + Sha256.hex(secret).substring(0, 12);
       list.add(
           accounts.computeIfAbsent(
               key,
               k -> {
                 ExchangeProvider exchange = connector.apply(provider.apiKey(), secret);
-                return new Account(provider.provider() + ":" + sha256(provider.apiKey()).substring(0, 8), exchange, snapshots.apply(exchange));
+                return new Account(provider.provider() + ":" + Sha256.hex(provider.apiKey()).substring(0, 8), exchange, snapshots.apply(exchange));
               }));
     }
     return list;
@@ -166,13 +173,7 @@ public class ExchangeAccounts {
     if (tenants == null) {
       return environment;
     }
-    Instant now = clock.instant();
-    CachedKey cached = tenantKeys.get(tenantId);
-    if (cached == null || cached.readAt().plus(CREDENTIALS_TTL).isBefore(now)) {
-      cached = new CachedKey(accountKey(tenantId), now);
-      tenantKeys.put(tenantId, cached);
-    }
-    return cached.accountKey() == null ? environment : accounts.get(cached.accountKey());
+    return tenantAccounts.get(tenantId, this::resolve).own();
   }
 
   /** History calls made by every account of this process. */
@@ -200,7 +201,7 @@ public class ExchangeAccounts {
     }
     String secret = credentials.mexcApiSecret().reveal();
     // The secret's digest is part of the key: a rotated secret gets a fresh client.
-    String key = accountId(apiKey) + "#" + sha256(secret).substring(0, 12);
+    String key = accountId(apiKey) + "#" + Sha256.hex(secret).substring(0, 12);
     accounts.computeIfAbsent(
         key,
         k -> {
@@ -212,14 +213,7 @@ public class ExchangeAccounts {
 
   /** Names an account by a short digest of its API key; the key itself is not logged either. */
   static String accountId(String apiKey) {
-    return "mexc:" + sha256(apiKey == null ? "" : apiKey).substring(0, 8);
+    return "mexc:" + Sha256.hex(apiKey == null ? "" : apiKey).substring(0, 8);
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,11 +1,12 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
+import com.deltaenergy.invoicing.activities.support.ClockTicker;
 import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * USD prices of the coins. The exchange quotes against USDT; USDT is worth {@code usdtUsdRate}
@@ -20,13 +21,19 @@ public class ExchangePrices {
   private final ExchangeProvider exchange;
   private final ExchangeProperties properties;
   private final Clock clock;
-  private final Map<CryptoCurrency, UsdPrice> cache = new ConcurrentHashMap<>();
+  private final Cache<CryptoCurrency, UsdPrice> cache;
   private java.util.List<ExchangeProvider> fallbacks = java.util.List.of();
 
   public ExchangePrices(ExchangeProvider exchange, ExchangeProperties properties, Clock clock) {
     this.exchange = exchange;
     this.properties = properties;
     this.clock = clock;
+    this.cache =
+        Caffeine.newBuilder()
+            .ticker(ClockTicker.of(clock))
+            .executor(Runnable::run)
+            .expireAfterWrite(properties.priceCacheTtl())
+            .build();
   }
 
   /** Providers asked, in order, when the first cannot answer. */
@@ -36,13 +43,7 @@ public class ExchangePrices {
   }
 
   public UsdPrice usd(CryptoCurrency coin) {
-    UsdPrice cached = cache.get(coin);
-    if (cached != null && cached.pricedAt().plus(properties.priceCacheTtl()).isAfter(clock.instant())) {
-      return cached;
-    }
-    UsdPrice fresh = fresh(coin);
-    cache.put(coin, fresh);
-    return fresh;
+    return cache.get(coin, this::fresh);
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.activities.notification;
 
+import com.deltaenergy.invoicing.activities.tenant.NotificationSettings;
 import java.net.InetAddress;
 import java.util.Properties;
 import okhttp3.OkHttpClient;

@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.activities.notification;
 
 import com.deltaenergy.invoicing.activities.i18n.InvoicingMessages;
+import com.deltaenergy.invoicing.activities.tenant.NotificationSettings;
 import com.deltaenergy.invoicing.activities.tenant.TenantProfiles;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;
@@ -10,16 +11,15 @@ import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
 import com.deltaenergy.invoicing.persistence.paylink.PayLinks;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository.NewNotification;
+import com.deltaenergy.invoicing.persistence.support.Sha256;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,25 +171,27 @@ public class NotificationRecorder {
   }
 
   private static String issuer(TenantProfiles.Delivery delivery) {
-    String from = delivery.from().replace("\"", "");
-    int bracket = from.indexOf('<');
-    return bracket > 0 ? from.substring(0, bracket).trim() : from;
+    return issuer(delivery.from());
+  }
+
+  /** Who a notice is from, as its reader knows them: the sender's display name, else its address. */
+  static String issuer(String from) {
+    try {
+      InternetAddress sender = new InternetAddress(from, false);
+      String name = sender.getPersonal();
+      return name != null && !name.isBlank() ? name.trim() : sender.getAddress();
+    } catch (AddressException e) {
+      // Not a mailbox the sender could use either; name it as written rather than fail the notice.
+      return from.replace("\"", "").trim();
+    }
   }
 
   static String eventId(String eventKey) {
-    return "evt_" + sha256(eventKey).substring(0, 32);
+    return "evt_" + Sha256.hex(eventKey).substring(0, 32);
   }
 
   /** Stable per intent: a resend after a crash carries the same Message-ID, so receivers dedupe. */
   private String messageId(String key) {
-    return "<" + sha256(key).substring(0, 40) + "@" + settings.messageIdDomain() + ">";
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "<" + Sha256.hex(key).substring(0, 40) + "@" + settings.messageIdDomain() + ">";
   }
 }

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.activities.notification;
 
+import com.deltaenergy.invoicing.activities.tenant.NotificationSettings;
 import com.deltaenergy.invoicing.activities.tenant.TenantProfiles;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;

@@ -1,13 +1,12 @@
 package com.deltaenergy.invoicing.activities.notification;
 
-import com.deltaenergy.invoicing.activities.scanner.LateDepositAlerts;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository.Notification;
+import com.deltaenergy.invoicing.workflows.notification.DeliveryRetryPolicy;
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.PaymentFlag;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,15 +15,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notices no workflow drives: operations alerts, and deposits that reached a closed invoice. They
- * are recorded (once per incident), tried at once, and retried by a sweep with backoff until
- * delivered, so a failing mail server delays them, never loses them.
+ * are recorded (once per incident), tried at once, and retried by a sweep until delivered, so a
+ * failing mail server delays them, never loses them. The sweep waits by the same
+ * {@link DeliveryRetryPolicy} as an invoice's workflow retries its own deliveries; it is the only
+ * retry these notices have, as no workflow drives them.
  */
 @Component
 public class SweptNotifications implements OperationsAlerts, LateDepositAlerts {
 
   private static final Logger log = LoggerFactory.getLogger(SweptNotifications.class);
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-  private static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
 
   private final NotificationRecorder recorder;
   private final NotificationSender sender;
@@ -53,7 +52,7 @@ public class SweptNotifications implements OperationsAlerts, LateDepositAlerts {
     tryEach(recorder.record(new InvoiceEvent(invoiceId, InvoiceEvent.Type.PAYMENT_FLAGGED, deposit.key()), NotificationRecorder.BY_SWEEP));
   }
 
-  /** Delivers what is due; each failure waits twice as long as the last, up to half an hour. */
+  /** Delivers what is due, each failure waiting by {@link DeliveryRetryPolicy}. */
   @Scheduled(cron = "${invoicing.notifications.sweep-cron:*/30 * * * * *}")
   public void sweep() {
     tryEach(notifications.dueForSweep(clock.instant(), 100));
@@ -62,9 +61,8 @@ public class SweptNotifications implements OperationsAlerts, LateDepositAlerts {
   private void tryEach(List<Long> ids) {
     for (long id : ids) {
       int attempts = notifications.find(id).map(Notification::attempts).orElse(0);
-      Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 6));
       try {
-        sender.deliver(id, wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+        sender.deliver(id, DeliveryRetryPolicy.waitAfter(attempts));
       } catch (NotificationSender.DeliveryException e) {
         log.info("Notification {} not delivered yet: {}", id, e.getMessage());
       }

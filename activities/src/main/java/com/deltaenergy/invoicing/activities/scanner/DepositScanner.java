@@ -5,11 +5,13 @@ import com.deltaenergy.invoicing.activities.exchange.ExchangeAccounts;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
 import com.deltaenergy.invoicing.activities.exchange.failover.ExchangeFailover;
 import com.deltaenergy.invoicing.activities.invoice.PaymentSettings;
+import com.deltaenergy.invoicing.activities.notification.LateDepositAlerts;
 import com.deltaenergy.invoicing.activities.reconciliation.DepositReconciler;
 import com.deltaenergy.invoicing.activities.reconciliation.SharedAddresses;
 import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;
 import com.deltaenergy.invoicing.persistence.payment.PaymentRepository;
 import com.deltaenergy.invoicing.persistence.polling.PollingLogRepository;
+import com.deltaenergy.invoicing.persistence.support.Sha256;
 import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository;
 import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository.DepositWatch;
 import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
@@ -22,16 +24,12 @@ import com.deltaenergy.invoicing.workflows.payment.PaymentFlag;
 import com.deltaenergy.invoicing.workflows.scanner.DepositScanActivities.ScanResult;
 import io.temporal.client.WorkflowClient;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -265,11 +263,6 @@ public class DepositScanner {
             .sorted(Comparator.comparing(ObservedDeposit::key))
             .map(d -> d.key() + "|" + d.amount().toPlainString() + "|" + d.confirmations() + "|" + d.status())
             .collect(Collectors.joining("\n"));
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(canonical);
   }
 }

@@ -1,20 +1,22 @@
 package com.deltaenergy.invoicing.activities.tenant;
 
-import com.deltaenergy.invoicing.activities.document.DocumentSettings;
-import com.deltaenergy.invoicing.activities.notification.NotificationSettings;
+import com.deltaenergy.invoicing.activities.support.ClockTicker;
 import com.deltaenergy.invoicing.persistence.secret.Secret;
 import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
 import com.deltaenergy.invoicing.persistence.tenant.TenantLogo;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.persistence.tenant.TenantSettings;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +53,10 @@ public class TenantProfiles {
   /** Both, resolved together from one read of the tenant. */
   public record Profile(long tenantId, Issuer issuer, Delivery delivery) {}
 
-  private record Cached(Profile profile, Instant loadedAt) {}
-
   private final TenantRepository tenants;
   private final DocumentSettings documents;
   private final NotificationSettings notifications;
-  private final Clock clock;
-  private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+  private final Cache<Long, Profile> cache;
   private final Map<Path, byte[]> operatorLogos = new ConcurrentHashMap<>();
 
   public TenantProfiles(
@@ -65,18 +64,12 @@ public class TenantProfiles {
     this.tenants = tenants;
     this.documents = documents;
     this.notifications = notifications;
-    this.clock = clock;
+    this.cache =
+        Caffeine.newBuilder().ticker(ClockTicker.of(clock)).executor(Runnable::run).expireAfterWrite(TTL).build();
   }
 
   public Profile of(long tenantId) {
-    Instant now = clock.instant();
-    Cached cached = cache.get(tenantId);
-    if (cached != null && cached.loadedAt().plus(TTL).isAfter(now)) {
-      return cached.profile();
-    }
-    Profile profile = load(tenantId);
-    cache.put(tenantId, new Cached(profile, now));
-    return profile;
+    return cache.get(tenantId, this::load);
   }
 
   public Issuer issuer(long tenantId) {
@@ -164,10 +157,26 @@ public class TenantProfiles {
 
   /** Another tenant's mail says who it is from, at the address the environment's server may send as. */
   private String defaultFrom(Tenant tenant, TenantSettings s) {
-    String envFrom = notifications.from();
-    int bracket = envFrom.indexOf('<');
-    String address = s.issuerEmail() != null ? s.issuerEmail() : bracket >= 0 ? envFrom.substring(bracket + 1, envFrom.indexOf('>', bracket)) : envFrom;
-    return "\"" + tenant.name().replace("\"", "") + "\" <" + address + ">";
+    return defaultFrom(tenant.name(), s.issuerEmail(), notifications.from());
+  }
+
+  /**
+   * The tenant's name as the display name, at its issuer e-mail or else at the address part of the
+   * environment's sender ({@code "Name" <address>} or a bare address).
+   */
+  static String defaultFrom(String tenantName, String issuerEmail, String environmentFrom) {
+    String address = issuerEmail != null ? issuerEmail : addressOf(environmentFrom);
+    // The name is written quoted, as before; a quote inside it would end the quoted string.
+    return "\"" + tenantName.replace("\"", "") + "\" <" + address + ">";
+  }
+
+  private static String addressOf(String mailbox) {
+    try {
+      return new InternetAddress(mailbox, false).getAddress();
+    } catch (AddressException e) {
+      // Not parseable: use it as written, and let the mail server judge it.
+      return mailbox.trim();
+    }
   }
 
   private static String or(String value, String fallback) {

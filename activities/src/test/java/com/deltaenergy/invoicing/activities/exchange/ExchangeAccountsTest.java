@@ -2,8 +2,11 @@ package com.deltaenergy.invoicing.activities.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;
 import com.deltaenergy.invoicing.persistence.secret.Secret;
 import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
@@ -14,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,41 @@ class ExchangeAccountsTest {
     ExchangeAccounts.Account after = accounts.forTenant(5);
     assertThat(after).isNotSameAs(before);
     assertThat(connected).containsExactly("quipu-key/old-secret", "quipu-key/new-secret");
+  }
+
+  @Test
+  void aRotatedSecretIsNotReadAgainWithinTheTimeToLive() {
+    credentials(7, "inti-key", "old-secret");
+    ExchangeAccounts.Account before = accounts.forTenant(7);
+    credentials(7, "inti-key", "new-secret");
+
+    now.set(now.get().plus(ExchangeAccounts.CREDENTIALS_TTL).minusSeconds(1));
+    assertThat(accounts.forTenant(7)).isSameAs(before);
+    verify(tenants, times(1)).credentials(7);
+
+    now.set(now.get().plusSeconds(1));
+    assertThat(accounts.forTenant(7)).isNotSameAs(before);
+    verify(tenants, times(2)).credentials(7);
+  }
+
+  @Test
+  void theTenantsAccountAndItsProviderListAreOneCachedReadOfTheTenant() {
+    ExchangeProviderRepository lists = mock(ExchangeProviderRepository.class);
+    when(lists.forTenant(8)).thenReturn(List.of());
+    accounts.withProviders(List.of(), lists, Map.of());
+    credentials(8, "sumaq-key", "sumaq-secret");
+
+    ExchangeAccounts.Account own = accounts.forTenant(8);
+    assertThat(accounts.issuing(8)).containsExactly(own);
+    assertThat(accounts.issuing(8)).containsExactly(own);
+    verify(tenants, times(1)).credentials(8);
+    verify(lists, times(1)).forTenant(8);
+
+    now.set(now.get().plus(ExchangeAccounts.CREDENTIALS_TTL));
+    assertThat(accounts.issuing(8)).containsExactly(own);
+    assertThat(accounts.forTenant(8)).isSameAs(own);
+    verify(tenants, times(2)).credentials(8);
+    verify(lists, times(2)).forTenant(8);
   }
 
   private void credentials(long tenantId, String key, String secret) {

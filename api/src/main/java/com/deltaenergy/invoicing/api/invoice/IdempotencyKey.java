@@ -1,12 +1,9 @@
 package com.deltaenergy.invoicing.api.invoice;
 
 import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
+import com.deltaenergy.invoicing.persistence.support.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -41,9 +38,8 @@ final class IdempotencyKey {
    */
   static String hash(ObjectMapper json, CreateInvoiceRequest request) {
     try {
-      byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      return Sha256.hex(json.writeValueAsString(request));
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot hash the request", e);
     }
   }

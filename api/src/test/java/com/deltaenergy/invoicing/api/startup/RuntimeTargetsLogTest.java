@@ -2,6 +2,7 @@ package com.deltaenergy.invoicing.api.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.persistence.support.RuntimeTargetsLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,11 +1,11 @@
 package com.deltaenergy.invoicing.persistence.secret;
 
+import com.deltaenergy.invoicing.persistence.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,13 +147,11 @@ public final class SecretCipher {
   }
 
   private static String keyId(SecretKeySpec key) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update("invoicing-key-id:".getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest(key.getEncoded())).substring(0, 8);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] label = "invoicing-key-id:".getBytes(StandardCharsets.UTF_8);
+    byte[] encoded = key.getEncoded();
+    byte[] labelled = Arrays.copyOf(label, label.length + encoded.length);
+    System.arraycopy(encoded, 0, labelled, label.length, encoded.length);
+    return Sha256.hex(labelled).substring(0, 8);
   }
 
   /** A secret cannot be encrypted or decrypted; the message never contains the secret. */

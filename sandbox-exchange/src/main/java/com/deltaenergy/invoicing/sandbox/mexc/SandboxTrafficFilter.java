@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.sandbox.mexc;
 
 import com.deltaenergy.invoicing.sandbox.SandboxProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Retry-After), and injects the faults set through the control API (errors, latency).
  */
 public class SandboxTrafficFilter extends OncePerRequestFilter {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The error body both exchanges answer with: their code and a message. */
+  record ErrorBody(int code, String msg) {}
 
   private final SandboxTraffic traffic;
   private final SandboxProperties properties;
@@ -67,6 +73,6 @@ public class SandboxTrafficFilter extends OncePerRequestFilter {
       response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
     }
     response.setContentType("application/json");
-    response.getWriter().write("{\"code\":" + code + ",\"msg\":\"" + message + "\"}");
+    response.getWriter().write(JSON.writeValueAsString(new ErrorBody(code, message)));
   }
 }

@@ -24,7 +24,11 @@ class SandboxTrafficFilterTest {
   private final AtomicInteger passedOn = new AtomicInteger();
 
   private MockHttpServletResponse call() throws Exception {
-    MockHttpServletRequest request = new MockHttpServletRequest("GET", HISREC);
+    return call(HISREC);
+  }
+
+  private MockHttpServletResponse call(String uri) throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
     MockHttpServletResponse response = new MockHttpServletResponse();
     filter.doFilter(request, response, (req, res) -> passedOn.incrementAndGet());
     return response;
@@ -50,7 +54,22 @@ class SandboxTrafficFilterTest {
 
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(response.getHeader("Retry-After")).isNull();
-    assertThat(response.getContentAsString()).contains("\"code\":503");
+    JsonNode body = new ObjectMapper().readTree(response.getContentAsString());
+    assertThat(body.path("code").asInt()).isEqualTo(503);
+    assertThat(body.path("msg").asText()).isEqualTo("Injected sandbox fault");
+    assertThat(response.getContentType()).startsWith("application/json");
+  }
+
+  @Test
+  void answersBinanceCallsWithBinanceErrorCodes() throws Exception {
+    traffic.setFaults(new SandboxTraffic.Faults(1.0, 429, 1, 0));
+
+    MockHttpServletResponse response = call("/sandbox/binance/sapi/v1/capital/deposit/hisrec");
+
+    assertThat(response.getStatus()).isEqualTo(429);
+    JsonNode body = new ObjectMapper().readTree(response.getContentAsString());
+    assertThat(body.path("code").asInt()).isEqualTo(-1003);
+    assertThat(body.path("msg").asText()).isEqualTo("Injected sandbox fault");
   }
 
   @Test
@@ -83,6 +102,7 @@ class SandboxTrafficFilterTest {
 
     assertThat(refused.getStatus()).isEqualTo(429);
     assertThat(refused.getHeader("Retry-After")).isEqualTo("10");
+    assertThat(refused.getContentAsString()).isEqualTo("{\"code\":429,\"msg\":\"Too Many Requests\"}");
     JsonNode stats = new ObjectMapper().valueToTree(traffic.stats()).path("GET " + HISREC);
     assertThat(stats.path("calls").asLong()).isEqualTo(4);
     assertThat(stats.path("rejected_by_rate_limit").asLong()).isEqualTo(1);

@@ -1,4 +1,4 @@
-package com.deltaenergy.invoicing.activities.notification;
+package com.deltaenergy.invoicing.activities.tenant;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.deltaenergy.invoicing.activities.scanner;
+package com.deltaenergy.invoicing.activities.notification;
 
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.PaymentFlag;

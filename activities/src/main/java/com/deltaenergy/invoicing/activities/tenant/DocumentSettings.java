@@ -1,4 +1,4 @@
-package com.deltaenergy.invoicing.activities.document;
+package com.deltaenergy.invoicing.activities.tenant;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,5 @@
-package com.deltaenergy.invoicing.persistence.secret;
+package com.deltaenergy.invoicing.persistence.tenant;
 
-import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
