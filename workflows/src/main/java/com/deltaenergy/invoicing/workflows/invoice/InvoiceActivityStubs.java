@@ -3,6 +3,7 @@ package com.deltaenergy.invoicing.workflows.invoice;
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncActivities;
 import com.deltaenergy.invoicing.workflows.document.DocumentActivities;
 import com.deltaenergy.invoicing.workflows.exchange.ExchangeActivities;
+import com.deltaenergy.invoicing.workflows.notification.DeliveryRetryPolicy;
 import com.deltaenergy.invoicing.workflows.notification.NotificationActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -81,12 +82,7 @@ final class InvoiceActivityStubs {
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(60))
               .setScheduleToCloseTimeout(Duration.ofDays(7))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(30))
-                      .setBackoffCoefficient(2)
-                      .setMaximumInterval(Duration.ofMinutes(30))
-                      .build())
+              .setRetryOptions(DeliveryRetryPolicy.retryOptions())
               .build());
 
   /**
