@@ -12,7 +12,7 @@ import java.time.Duration;
 public final class DeliveryRetryPolicy {
 
   public static final Duration FIRST_WAIT = Duration.ofSeconds(30);
-  public static final double BACKOFF_COEFFICIENT = 2;
+  public static final int BACKOFF_COEFFICIENT = 2;
   public static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
 
   private DeliveryRetryPolicy() {}
@@ -33,7 +33,7 @@ public final class DeliveryRetryPolicy {
   public static Duration waitAfter(int failedBefore) {
     Duration wait = FIRST_WAIT;
     for (int i = 0; i < failedBefore && wait.compareTo(LONGEST_WAIT) < 0; i++) {
-      wait = Duration.ofMillis(Math.round(wait.toMillis() * BACKOFF_COEFFICIENT));
+      wait = wait.multipliedBy(BACKOFF_COEFFICIENT);
     }
     return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
   }
