@@ -1,6 +1,14 @@
 package com.deltaenergy.invoicing.activities.exchange.mexc;
 
+import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.encode;
+import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.errorBody;
+import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.failureText;
+import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.ordered;
+import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.parseRetryAfter;
+import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.signedQuery;
+
 import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
+import com.deltaenergy.invoicing.activities.exchange.SignedRequests.ErrorBody;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,13 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -191,11 +195,8 @@ public class MexcClient {
             0, null, null, null);
       }
       syncClockIfStale();
-      long timestamp = clock.millis() + clockOffsetMillis;
-      query = (query.isEmpty() ? "" : query + "&")
-          + "recvWindow=" + recvWindow.toMillis() + "&timestamp=" + timestamp;
       // Empty body: totalParams is the query string alone.
-      query = query + "&signature=" + MexcSignature.sign(apiSecret, query);
+      query = signedQuery(query, recvWindow, clock.millis() + clockOffsetMillis, apiSecret);
       request.header(API_KEY_HEADER, apiKey);
     }
     request.url(query.isEmpty() ? url : url + "?" + query);
@@ -241,58 +242,11 @@ public class MexcClient {
   }
 
   private MexcException failure(String described, int status, String body, String retryAfterHeader) {
-    Integer code = null;
-    String message = null;
-    try {
-      JsonNode node = json.readTree(body);
-      if (node != null && node.has("code")) {
-        code = node.get("code").asInt();
-        message = node.path("msg").asText(null);
-      }
-    } catch (IOException notJson) {
-      // a bare gateway error page: keep the HTTP status only
-    }
-    ExchangeException.Kind kind = MexcException.classify(status, code);
-    Duration retryAfter = parseRetryAfter(retryAfterHeader);
-    StringBuilder text = new StringBuilder(described).append(" failed: HTTP ").append(status);
-    if (code != null) {
-      text.append(", MEXC code ").append(code);
-    }
-    if (message != null) {
-      text.append(" (").append(message).append(')');
-    }
-    if (kind == ExchangeException.Kind.AUTHENTICATION) {
-      text.append(". Check MEXC_API_KEY/MEXC_API_SECRET, the key's permissions and IP allow-list.");
-    }
-    return new MexcException(kind, text.toString(), status, code, retryAfter, null);
-  }
-
-  static Duration parseRetryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Long.parseLong(header.trim()));
-    } catch (NumberFormatException httpDate) {
-      return null;
-    }
-  }
-
-  static String encode(Map<String, String> params) {
-    List<String> pairs = new ArrayList<>();
-    params.forEach(
-        (name, value) ->
-            pairs.add(
-                URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
-    return String.join("&", pairs);
-  }
-
-  private static Map<String, String> ordered(String... keysAndValues) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
+    ErrorBody error = errorBody(json, body);
+    ExchangeException.Kind kind = MexcException.classify(status, error.code());
+    String text =
+        failureText(described, status, "MEXC", error, kind,
+            "Check MEXC_API_KEY/MEXC_API_SECRET, the key's permissions and IP allow-list.");
+    return new MexcException(kind, text, status, error.code(), parseRetryAfter(retryAfterHeader), null);
   }
 }

@@ -1,23 +1,17 @@
 package com.deltaenergy.invoicing.activities.exchange.mexc;
 
-import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeNetwork;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeProperties;
-import com.deltaenergy.invoicing.activities.exchange.ExchangeProvider;
+import com.deltaenergy.invoicing.activities.exchange.ListedNetworksExchange;
 import com.deltaenergy.invoicing.workflows.exchange.DepositAddress;
-import com.deltaenergy.invoicing.workflows.exchange.ExchangeCheck;
 import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
-import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** MEXC as the exchange account behind invoices. */
-public class MexcExchangeProvider implements ExchangeProvider {
+public class MexcExchangeProvider extends ListedNetworksExchange {
 
   /** MEXC caps one deposit-history call at 7 days and 1000 records. */
   static final Duration MAX_WINDOW = Duration.ofDays(7);
@@ -39,17 +33,10 @@ public class MexcExchangeProvider implements ExchangeProvider {
   private static final Set<Integer> FAILED = Set.of(1, 7, 8, 10, 11);
 
   private final MexcClient client;
-  private final ExchangeProperties properties;
-  private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
-
-  private volatile Map<PaymentNetwork, ExchangeNetwork> networks;
-  private volatile Instant networksFetchedAt;
 
   public MexcExchangeProvider(MexcClient client, ExchangeProperties properties, Clock clock) {
+    super(properties, clock, CREDITED, FAILED);
     this.client = client;
-    this.properties = properties;
-    this.clock = clock;
   }
 
   @Override
@@ -64,20 +51,11 @@ public class MexcExchangeProvider implements ExchangeProvider {
 
   @Override
   public DepositAddress newDepositAddress(PaymentNetwork network) {
-    ExchangeNetwork resolved = network(network);
-    if (!resolved.depositEnabled()) {
-      throw new ExchangeException(
-          ExchangeException.Kind.UNAVAILABLE,
-          "MEXC has deposits of " + resolved.coin() + " on " + resolved.label() + " suspended",
-          null, null);
-    }
+    ExchangeNetwork resolved = openForDeposits(network);
     MexcApi.DepositAddressRecord record =
         client.generateDepositAddress(resolved.coin(), resolved.label());
     if (record == null || record.address() == null || record.address().isBlank()) {
-      throw new ExchangeException(
-          ExchangeException.Kind.UNAVAILABLE,
-          "MEXC returned no deposit address for " + resolved.coin() + " on " + resolved.label(),
-          null, null);
+      throw noDepositAddress(resolved);
     }
     return new DepositAddress(record.address().trim(), record.memoOrTag(), resolved.label());
   }
@@ -94,9 +72,7 @@ public class MexcExchangeProvider implements ExchangeProvider {
       }
       windowEnd = windowStart;
     }
-    return found.values().stream()
-        .sorted(Comparator.comparing(ObservedDeposit::insertedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-        .toList();
+    return newestFirst(found.values());
   }
 
   /** One call when the window holds fewer than a page of records; else the halves, recursively. */
@@ -112,87 +88,41 @@ public class MexcExchangeProvider implements ExchangeProvider {
   }
 
   @Override
-  public BigDecimal usdtPrice(CryptoCurrency coin) {
-    if (coin == CryptoCurrency.USDT) {
-      return BigDecimal.ONE;
-    }
-    MexcApi.TickerPrice ticker = client.tickerPrice(coin.name() + "USDT");
-    if (ticker.price() == null || ticker.price().signum() <= 0) {
-      throw new ExchangeException(
-          ExchangeException.Kind.UNAVAILABLE, "MEXC returned no price for " + coin + "USDT", null, null);
-    }
-    return ticker.price();
+  protected BigDecimal lastPrice(String symbol) {
+    return client.tickerPrice(symbol).price();
   }
 
   @Override
-  public ExchangeNetwork network(PaymentNetwork network) {
-    ExchangeNetwork resolved = networks().get(network);
-    if (resolved == null) {
-      throw new ExchangeException(
-          ExchangeException.Kind.REJECTED,
-          "MEXC lists no single " + network.currency() + " network matching " + network
-              + "; check GET /api/v3/capital/config/getall",
-          null, null);
-    }
-    return resolved;
+  protected String noNetworkFor(PaymentNetwork network) {
+    return "MEXC lists no single " + network.currency() + " network matching " + network
+        + "; check GET /api/v3/capital/config/getall";
   }
 
   @Override
-  public ExchangeCheck check() {
-    List<String> problems = new ArrayList<>();
-    List<String> permissions = new ArrayList<>();
-    boolean reachable = false;
-    boolean credentialsValid = false;
-    long latency = -1;
-    long skew = 0;
-    try {
-      long started = System.nanoTime();
-      client.ping();
-      latency = (System.nanoTime() - started) / 1_000_000;
-      reachable = true;
-      client.syncClock();
-      skew = client.clockOffsetMillis();
-    } catch (ExchangeException e) {
-      problems.add("unreachable: " + e.getMessage());
-    }
-    if (reachable) {
-      try {
-        client.account();
-        credentialsValid = true;
-        permissions.add("account-read");
-      } catch (ExchangeException e) {
-        problems.add("credentials: " + e.getMessage());
-      }
-    }
-    if (credentialsValid) {
-      try {
-        refreshNetworks();
-        permissions.add("wallet-read");
-        for (PaymentNetwork network : PaymentNetwork.values()) {
-          if (!networks.containsKey(network)) {
-            problems.add("no MEXC network matches " + network.currency() + " " + network);
-          }
-        }
-        client.depositAddresses(CryptoCurrency.BTC.name(), null);
-        permissions.add("deposit-address-read");
-      } catch (ExchangeException e) {
-        problems.add("wallet permission: " + e.getMessage());
-      }
-    }
-    return new ExchangeCheck(
-        name(), endpoint(), reachable, credentialsValid, List.copyOf(permissions), skew, latency,
-        clock.instant(), List.copyOf(problems));
+  protected void ping() {
+    client.ping();
   }
 
-  private Map<PaymentNetwork, ExchangeNetwork> networks() {
-    Instant fetched = networksFetchedAt;
-    if (networks == null || fetched.plus(properties.networkCacheTtl()).isBefore(clock.instant())) {
-      refreshNetworks();
-    }
-    return networks;
+  @Override
+  protected long syncClock() {
+    client.syncClock();
+    return client.clockOffsetMillis();
   }
 
-  private synchronized void refreshNetworks() {
+  @Override
+  protected void checkCredentials(List<String> permissions, List<String> problems) {
+    client.account();
+    permissions.add("account-read");
+  }
+
+  @Override
+  protected void checkWallet(List<String> permissions) {
+    client.depositAddresses(CryptoCurrency.BTC.name(), null);
+    permissions.add("deposit-address-read");
+  }
+
+  @Override
+  protected Map<PaymentNetwork, ExchangeNetwork> readNetworks() {
     Map<PaymentNetwork, ExchangeNetwork> resolved = new EnumMap<>(PaymentNetwork.class);
     List<MexcApi.CoinConfig> coins = client.coinConfigs();
     for (PaymentNetwork network : PaymentNetwork.values()) {
@@ -211,8 +141,7 @@ public class MexcExchangeProvider implements ExchangeProvider {
                 match.minConfirm(), !Boolean.FALSE.equals(match.depositEnable())));
       }
     }
-    networks = resolved;
-    networksFetchedAt = clock.instant();
+    return resolved;
   }
 
   ObservedDeposit toObserved(MexcApi.DepositRecord record) {
@@ -227,11 +156,6 @@ public class MexcExchangeProvider implements ExchangeProvider {
         }
       }
     }
-    int status = record.status() == null ? 0 : record.status();
-    DepositStatus depositStatus =
-        CREDITED.contains(status) ? DepositStatus.CREDITED
-            : FAILED.contains(status) ? DepositStatus.FAILED
-            : DepositStatus.PENDING;
     return new ObservedDeposit(
         record.txId(),
         coin,
@@ -242,17 +166,9 @@ public class MexcExchangeProvider implements ExchangeProvider {
         record.memoOrTag(),
         record.amount(),
         record.confirmTimes() == null ? 0 : record.confirmTimes(),
-        depositStatus,
+        depositStatus(record.status()),
         record.insertTime() == null ? null : Instant.ofEpochMilli(record.insertTime()),
         raw(record));
-  }
-
-  private String raw(MexcApi.DepositRecord record) {
-    try {
-      return json.writeValueAsString(record);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static Instant max(Instant a, Instant b) {

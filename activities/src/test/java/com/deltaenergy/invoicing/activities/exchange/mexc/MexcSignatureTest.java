@@ -2,6 +2,7 @@ package com.deltaenergy.invoicing.activities.exchange.mexc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.activities.exchange.SignedRequests;
 import org.junit.jupiter.api.Test;
 
 /** The worked examples of MEXC's "SIGNED Endpoint Examples for POST /api/v3/order". */
@@ -29,9 +30,9 @@ class MexcSignatureTest {
 
   @Test
   void encodesParametersLikeTheSignedTextIsSent() {
-    assertThat(MexcClient.encode(new java.util.LinkedHashMap<>(java.util.Map.of("network", "Tron(TRC20)"))))
+    assertThat(SignedRequests.encode(new java.util.LinkedHashMap<>(java.util.Map.of("network", "Tron(TRC20)"))))
         .isEqualTo("network=Tron%28TRC20%29");
-    assertThat(MexcClient.encode(new java.util.LinkedHashMap<>(java.util.Map.of("network", "BNB Smart Chain(BEP20)"))))
+    assertThat(SignedRequests.encode(new java.util.LinkedHashMap<>(java.util.Map.of("network", "BNB Smart Chain(BEP20)"))))
         .isEqualTo("network=BNB%20Smart%20Chain%28BEP20%29");
   }
 }
