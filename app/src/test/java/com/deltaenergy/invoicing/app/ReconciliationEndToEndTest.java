@@ -2,25 +2,11 @@ package com.deltaenergy.invoicing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Reconciliation over HTTP, in real time: money paid to a cancelled invoice's address and money
@@ -28,35 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the operator assigns the first to the invoice that replaced the cancelled one (counted by its
  * workflow, audited on both, never twice) and dismisses the second.
  */
-@SpringBootTest(
-    classes = CryptoInvoicingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-      "invoicing.database.embedded.ephemeral=true",
-      "invoicing.payments.polling-interval=1s",
-      "invoicing.sandbox.confirmation-interval=0s",
-      "invoicing.sandbox.state-file=",
-    })
-class ReconciliationEndToEndTest {
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static int port;
-
-  @DynamicPropertySource
-  static void ports(DynamicPropertyRegistry registry) throws IOException {
-    port = freePort();
-    int temporal = freePort();
-    int smtp = freePort();
-    Path data = Files.createTempDirectory("invoicing-reconciliation");
-    registry.add("server.port", () -> port);
-    registry.add("invoicing.temporal.embedded.port", () -> temporal);
-    registry.add("invoicing.notifications.smtp.port", () -> smtp);
-    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
-  }
+class ReconciliationEndToEndTest extends EmbeddedEndToEndTest {
 
   @Test
   void aPaymentToACancelledInvoiceIsAssignedToItsReplacementOnceAndAStrangerIsDismissed() throws Exception {
@@ -183,53 +141,11 @@ class ReconciliationEndToEndTest {
         .orElseThrow(() -> new AssertionError(tx + " not listed: " + list));
   }
 
-  private static JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode value = get(path);
-    while (!condition.test(value)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out; last: " + value);
-      }
-      Thread.sleep(200);
-      value = get(path);
-    }
-    return value;
-  }
-
-  private static JsonNode awaitInvoice(long id, Predicate<JsonNode> condition) throws Exception {
-    return await("/api/invoice/" + id, condition);
-  }
-
-  private static JsonNode get(String path) throws Exception {
-    return send("GET", path, null, 200);
-  }
-
-  private static JsonNode send(String method, String path, String body, int expectedStatus) throws Exception {
-    HttpResponse<String> response = exchange(method, path, body);
-    assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isEqualTo(expectedStatus);
-    return response.body().isEmpty() ? null : JSON.readTree(response.body());
-  }
-
   private static JsonNode sendRaw(String method, String path, String body) throws Exception {
     HttpResponse<String> response = exchange(method, path, body);
     if (response.statusCode() >= 400) {
       assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
     return JSON.readTree(response.body());
-  }
-
-  private static HttpResponse<String> exchange(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", TestApiKeys.BEARER)
-            .header("Content-Type", "application/json");
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,0 +1,108 @@
+package com.deltaenergy.invoicing.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The embedded default over real HTTP and in real time, as the end-to-end tests drive it:
+ * ephemeral data, one-second scanner cycles, deposits confirmed at once, and the bootstrap admin
+ * key on every request. A subclass chooses the ports ({@link EmbeddedStackTest}: one application
+ * shared by its subclasses; {@link EmbeddedEndToEndTest}: one application per test class) and
+ * names the application's port with {@link #target}.
+ */
+@SpringBootTest(
+    classes = CryptoInvoicingApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+    properties = {
+      "invoicing.database.embedded.ephemeral=true",
+      "invoicing.payments.polling-interval=1s",
+      "invoicing.sandbox.confirmation-interval=0s",
+      "invoicing.sandbox.state-file=",
+    })
+abstract class EmbeddedHttpTest {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static int port;
+
+  /** The application's ports, a fresh data directory, and the bootstrap admin key. */
+  static void register(DynamicPropertyRegistry registry, int port, int temporalPort, int smtpPort) throws IOException {
+    Path data = Files.createTempDirectory("invoicing-e2e");
+    registry.add("server.port", () -> port);
+    registry.add("invoicing.temporal.embedded.port", () -> temporalPort);
+    registry.add("invoicing.notifications.smtp.port", () -> smtpPort);
+    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
+    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
+    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
+    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
+  }
+
+  /** The port of the application under test: set before a class's tests run. */
+  static void target(int applicationPort) {
+    port = applicationPort;
+  }
+
+  static String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  /** Reads the path (every 200 ms, for up to 60 s) until the condition holds. */
+  static JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode value = get(path);
+    while (!condition.test(value)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out; last: " + value);
+      }
+      Thread.sleep(200);
+      value = get(path);
+    }
+    return value;
+  }
+
+  static JsonNode awaitInvoice(long id, Predicate<JsonNode> condition) throws Exception {
+    return await("/api/invoice/" + id, condition);
+  }
+
+  static JsonNode get(String path) throws Exception {
+    return send("GET", path, null, 200);
+  }
+
+  /** A JSON request that must answer with the status; its JSON answer. */
+  static JsonNode send(String method, String path, String body, int expectedStatus) throws Exception {
+    HttpResponse<String> response = exchange(method, path, body);
+    assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isEqualTo(expectedStatus);
+    return response.body().isEmpty() ? null : JSON.readTree(response.body());
+  }
+
+  static HttpResponse<String> exchange(String method, String path, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Authorization", TestApiKeys.BEARER)
+            .header("Content-Type", "application/json");
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<byte[]> bytes(String path, String ifNoneMatch) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", TestApiKeys.BEARER);
+    if (ifNoneMatch != null) {
+      request.header("If-None-Match", ifNoneMatch);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+}
