@@ -93,7 +93,11 @@ public class ImportController {
       content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
   @GetMapping(value = "/{id}/results.csv", produces = {"text/csv", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
   public ResponseEntity<StreamingResponseBody> results(@PathVariable long id) {
-    long tenantId = tenant.id();
+    return resultsFile(tenant.id(), id);
+  }
+
+  /** The results file of the tenant's import, streamed (also the console's download). */
+  public ResponseEntity<StreamingResponseBody> resultsFile(long tenantId, long id) {
     imports.find(tenantId, id);
     StreamingResponseBody body = out -> {
       BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
