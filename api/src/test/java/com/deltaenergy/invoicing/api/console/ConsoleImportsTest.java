@@ -136,6 +136,25 @@ class ConsoleImportsTest {
     assertThat(byScript.statusCode()).isEqualTo(200);
     assertThat(byScript.headers().firstValue("HX-Redirect")).isEmpty();
     assertThat(byScript.body()).startsWith("<form").contains("must be &#39;draft&#39; or &#39;send&#39;");
+
+    // Over 20 MB, sent chunked (no Content-Length to refuse up front): refused while it streams in.
+    byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n" + HEADER).getBytes(StandardCharsets.UTF_8);
+    java.io.InputStream big = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), new java.io.InputStream() {
+      long left = 21L * 1024 * 1024;
+
+      @Override
+      public int read() {
+        return left-- > 0 ? '\n' : -1;
+      }
+    });
+    HttpResponse<String> tooLarge = writer.send(HttpRequest.newBuilder(writer.at("/invoices/imports"))
+        .header("HX-Request", "true")
+        .header("X-CSRF-TOKEN", token.group(1))
+        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> big)));
+    assertThat(tooLarge.statusCode()).isEqualTo(200);
+    assertThat(tooLarge.body()).contains("id=\"file-error\"").contains("is larger than 20 MB");
     assertThat(jdbc.sql("SELECT count(*) FROM invoice_imports").query(Long.class).single()).isEqualTo(importsBefore);
   }
 

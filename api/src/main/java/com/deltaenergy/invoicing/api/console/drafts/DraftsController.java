@@ -59,7 +59,9 @@ class DraftsController {
 
   @GetMapping("/invoices/drafts")
   String list(@RequestParam(required = false) Long saved, Model model) {
-    List<InvoiceRecord> drafts = invoices.list(tenant.id(), "draft", MAX_LISTED, 0);
+    // A sent draft keeps the status "draft" until its workflow has issued it; it has its number already.
+    List<InvoiceRecord> drafts =
+        invoices.list(tenant.id(), "draft", MAX_LISTED, 0).stream().filter(InvoiceRecord::isDraft).toList();
     model.addAttribute("drafts", drafts);
     model.addAttribute("saved", saved == null ? null : drafts.stream().filter(d -> d.id() == saved).findFirst().orElse(null));
     model.addAttribute("section", "drafts");
