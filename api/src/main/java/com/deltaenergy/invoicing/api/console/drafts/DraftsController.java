@@ -8,7 +8,9 @@ import com.deltaenergy.invoicing.api.problem.FieldProblem;
 import com.deltaenergy.invoicing.api.problem.InvalidRequestException;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
-import com.deltaenergy.invoicing.persistence.invoice.LineItem;
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
+import com.deltaenergy.invoicing.api.problem.NotFoundException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,8 +50,11 @@ class DraftsController {
   private final InvoiceForm form;
   private final ObjectMapper json;
   private final DraftSender sender;
+  private final InvoiceRepository stored;
 
-  DraftsController(InvoiceService invoices, CurrentTenant tenant, InvoiceForm form, ObjectMapper json, DraftSender sender) {
+  DraftsController(InvoiceService invoices, CurrentTenant tenant, InvoiceForm form, ObjectMapper json, DraftSender sender,
+      InvoiceRepository stored) {
+    this.stored = stored;
     this.invoices = invoices;
     this.tenant = tenant;
     this.form = form;
@@ -68,21 +73,26 @@ class DraftsController {
     return "console/drafts/list";
   }
 
+  /** The form filled from the draft's stored create request: what was entered, not what was computed. */
   @GetMapping("/invoices/drafts/{id}/edit")
-  String edit(@PathVariable long id, Model model) {
-    InvoiceRecord draft = draft(id);
+  String edit(@PathVariable long id, Model model) throws JsonProcessingException {
+    draft(id);
+    CreateInvoiceRequest request = json.readValue(
+        stored.draftRequest(tenant.id(), id).orElseThrow(() -> new NotFoundException("draft", id)), CreateInvoiceRequest.class);
     Map<String, String> values = new LinkedHashMap<>();
-    values.put("client_id", String.valueOf(draft.clientId()));
-    values.put("pair", draft.currency().name() + ":" + (draft.network() == null ? "" : draft.network().name()));
-    values.put("amount_usd", plain(draft.lineItems().isEmpty() ? draft.amountUsd() : null));
-    values.put("tax_rate_percent", plain(draft.taxRatePercent()));
-    values.put("billing_period", draft.billingPeriod());
-    values.put("due_date", String.valueOf(draft.dueDate()));
-    values.put("description", draft.description());
-    values.put("notes", draft.notes() == null ? "" : draft.notes());
+    values.put("client_id", request.clientId() == null ? "" : String.valueOf(request.clientId()));
+    values.put("pair", text(request.cryptoCurrency()) + ":" + text(request.cryptoNetwork()));
+    values.put("amount_usd", plain(request.amountUsd()));
+    values.put("tax_rate_percent", plain(request.taxRatePercent()));
+    values.put("billing_period", text(request.billingPeriod()));
+    values.put("due_date", request.dueDate() == null ? "" : request.dueDate().toString());
+    values.put("description", text(request.description()));
+    values.put("notes", text(request.notes()));
     List<String[]> lines = new ArrayList<>();
-    for (LineItem item : draft.lineItems()) {
-      lines.add(new String[] {item.description(), plain(item.quantity()), plain(item.unitPriceUsd())});
+    if (request.lineItems() != null) {
+      for (CreateInvoiceRequest.LineItemRequest item : request.lineItems()) {
+        lines.add(new String[] {text(item.description()), plain(item.quantity()), plain(item.unitPriceUsd())});
+      }
     }
     return editPage(model, id, values, lines, Map.of());
   }
@@ -163,6 +173,10 @@ class DraftsController {
       }
     }
     return patch;
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
   }
 
   private static String plain(BigDecimal value) {
