@@ -69,7 +69,7 @@ class ConsoleSecurityConfiguration {
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers("/login", "/assets/**", "/webjars/**").permitAll()
             .requestMatchers("/settings", "/settings/**").hasRole("ADMIN")
-            .requestMatchers("/invoices/new", "/invoices/new/**").hasRole("WRITE")
+            .requestMatchers("/invoices/new", "/invoices/new/**", "/invoices/drafts/*/edit").hasRole("WRITE")
             .requestMatchers(HttpMethod.GET, "/**").hasRole("READ")
             .requestMatchers(HttpMethod.HEAD, "/**").hasRole("READ")
             .anyRequest().hasRole("WRITE"))

@@ -64,6 +64,24 @@ public class ImportController {
     return ResponseEntity.accepted().location(URI.create("/api/invoices/imports/" + body.id())).body(body);
   }
 
+  /**
+   * The same upload as a form: a {@code file} part with the CSV ({@code mode} and
+   * {@code validate_only} as query parameters, or as form fields before the file). The file is
+   * streamed from the body as it arrives, under the same 20 MB limit.
+   */
+  @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+      schema = @Schema(type = "object", requiredProperties = MultipartCsvUpload.FILE,
+          description = "file: the CSV (binary); mode, validate_only: as the query parameters")))
+  @ApiResponse(responseCode = "202", description = "Validated; the valid rows are being created")
+  @ErrorResponses({HttpStatus.PAYLOAD_TOO_LARGE})
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<ImportResponse> uploadForm(HttpServletRequest request) throws IOException {
+    ImportService.ImportView view = MultipartCsvUpload.read(request,
+        (csv, mode, validateOnly) -> imports.upload(tenant.id(), csv, mode, validateOnly));
+    ImportResponse body = ImportResponse.of(view.record(), imports.tally(view.record().id()), null);
+    return ResponseEntity.accepted().location(URI.create("/api/invoices/imports/" + body.id())).body(body);
+  }
+
   @GetMapping("/{id}")
   public ImportResponse get(@PathVariable long id) {
     ImportService.ImportView view = imports.view(tenant.id(), id);
@@ -75,7 +93,11 @@ public class ImportController {
       content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
   @GetMapping(value = "/{id}/results.csv", produces = {"text/csv", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
   public ResponseEntity<StreamingResponseBody> results(@PathVariable long id) {
-    long tenantId = tenant.id();
+    return resultsFile(tenant.id(), id);
+  }
+
+  /** The results file of the tenant's import, streamed (also the console's download). */
+  public ResponseEntity<StreamingResponseBody> resultsFile(long tenantId, long id) {
     imports.find(tenantId, id);
     StreamingResponseBody body = out -> {
       BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -29,7 +29,7 @@ public record ImportResponse(
     Instant createdAt,
     Instant finishedAt) {
 
-  static ImportResponse of(ImportRecord record, ImportTally tally, ImportProgress progress) {
+  public static ImportResponse of(ImportRecord record, ImportTally tally, ImportProgress progress) {
     String status = record.status();
     return new ImportResponse(
         record.id(), record.mode(), record.validateOnly(), status, record.totalRows(), record.validRows(),

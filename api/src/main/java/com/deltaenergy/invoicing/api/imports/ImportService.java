@@ -143,6 +143,11 @@ public class ImportService {
     return new ImportView(record, record.workflowId() == null ? Optional.empty() : progress(record.workflowId()));
   }
 
+  /** The tenant's latest imports, newest first. */
+  public List<ImportRecord> recent(long tenantId, int limit) {
+    return imports.recent(tenantId, limit);
+  }
+
   public ImportRecord find(long tenantId, long id) {
     return imports.find(tenantId, id).orElseThrow(() -> new NotFoundException("import", id));
   }

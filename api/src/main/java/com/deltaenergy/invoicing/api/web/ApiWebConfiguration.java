@@ -69,7 +69,7 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestLimits limits) {
     FilterRegistrationBean<RequestBodyLimitFilter> registration =
         new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits));
-    registration.addUrlPatterns("/api/*");
+    registration.addUrlPatterns("/api/*", RequestLimits.CONSOLE_IMPORT_PATH);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }

@@ -30,7 +30,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long limitBytes =
-        RequestLimits.IMPORT_PATH.equals(request.getRequestURI()) ? importLimitBytes : bodyLimitBytes;
+        RequestLimits.IMPORT_PATH.equals(request.getRequestURI())
+                || RequestLimits.CONSOLE_IMPORT_PATH.equals(request.getRequestURI())
+            ? importLimitBytes
+            : bodyLimitBytes;
     if (request.getContentLengthLong() > limitBytes) {
       // answered by the error page (ProblemErrorController) as problem+json
       response.sendError(

@@ -15,4 +15,7 @@ public record RequestLimits(@DefaultValue("1MB") DataSize maxBody, @DefaultValue
 
   /** The path of the CSV import, the one request allowed a larger body. */
   public static final String IMPORT_PATH = "/api/invoices/imports";
+
+  /** The console's upload of the same CSV (a form), held to the same limit. */
+  public static final String CONSOLE_IMPORT_PATH = "/invoices/imports";
 }

@@ -47,6 +47,35 @@ final class ConsoleHttp {
     return postRaw(path, fields);
   }
 
+  /** Posts a form whose fields may repeat (checkboxes), with the CSRF token of the last page fetched. */
+  HttpResponse<String> postRepeated(String path, java.util.List<Map.Entry<String, String>> fields) throws Exception {
+    java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+    if (csrf != null) {
+      all.add(Map.entry("_csrf", csrf));
+    }
+    String body = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Any request, as the signed-in browser (its session cookie). */
+  HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  URI at(String path) {
+    return uri(path);
+  }
+
+  /** The CSRF token of the last page fetched (for a request that sends it in a header, as htmx does). */
+  String csrf() {
+    return csrf;
+  }
+
   HttpResponse<String> postRaw(String path, Map<String, String> fields) throws Exception {
     String body =
         fields.entrySet().stream()

@@ -163,6 +163,74 @@ class ImportApiTest {
   }
 
   @Test
+  void acceptsTheFileAsAMultipartFormPart() throws Exception {
+    String ref = UUID.randomUUID().toString().substring(0, 8);
+    String csv = HEADER
+        + ref + "-1,1,5000,USDT,TRC20,October 2025," + DUE + ",\"Colocation, rack 7\"\n"
+        + ref + "-2,nobody@example.com,10,USDT,TRC20,October 2025," + DUE + ",Bad client\n";
+    long invoicesBefore = count("invoices");
+
+    // validate_only as a form field before the file, mode as a query parameter
+    HttpResponse<String> response = multipart(
+        "mode=draft", List.of(field("validate_only", "true"), file(csv.getBytes(StandardCharsets.UTF_8))));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    JsonNode imported = json.readTree(response.body());
+    assertThat(imported.get("mode").asText()).isEqualTo("draft");
+    assertThat(imported.get("validate_only").asBoolean()).isTrue();
+    assertThat(imported.get("total").asInt()).isEqualTo(2);
+    assertThat(imported.get("valid").asInt()).isEqualTo(1);
+    assertThat(imported.get("invalid").asInt()).isEqualTo(1);
+    assertThat(count("invoices")).isEqualTo(invoicesBefore);
+    List<String> results = results(imported.get("id").asLong());
+    assertThat(results.get(2)).startsWith("3," + ref + "-2,invalid,").contains("client: no client");
+  }
+
+  @Test
+  void aMultipartUploadIsRefusedAsTheCsvBodyIs() throws Exception {
+    HttpResponse<String> unknown =
+        multipart("", List.of(file((HEADER.strip() + ",colour\n").getBytes(StandardCharsets.UTF_8))));
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(unknown.body()).contains("colour").contains("\"field\":\"file\"");
+
+    HttpResponse<String> noFile = multipart("", List.of(field("mode", "draft")));
+    assertThat(noFile.statusCode()).isEqualTo(400);
+    assertThat(noFile.body()).contains("\"field\":\"file\"").contains("is required");
+
+    HttpResponse<String> badMode =
+        multipart("", List.of(field("mode", "later"), file(HEADER.getBytes(StandardCharsets.UTF_8))));
+    assertThat(badMode.statusCode()).isEqualTo(400);
+    assertThat(badMode.body()).contains("\"field\":\"mode\"");
+
+    // Chunked (no Content-Length to refuse up front): counted while streamed, refused past 20 MB,
+    // and the import refused with it leaves nothing behind.
+    long importsBefore = count("invoice_imports");
+    byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n" + HEADER).getBytes(StandardCharsets.UTF_8);
+    long blankLines = 21L * 1024 * 1024;
+    java.io.InputStream body = new java.io.SequenceInputStream(
+        new java.io.ByteArrayInputStream(head),
+        new java.io.InputStream() {
+          long left = blankLines;
+
+          @Override
+          public int read() {
+            return left-- > 0 ? '\n' : -1;
+          }
+        });
+    HttpResponse<String> tooLarge = http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoices/imports"))
+            .header("Authorization", TestApiKeys.BEARER)
+            .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+    assertThat(tooLarge.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(count("invoice_imports")).isEqualTo(importsBefore);
+  }
+
+  @Test
   void anotherTenantsImportIsNotFound() throws Exception {
     assertThat(get("/api/invoices/imports/987654").statusCode()).isEqualTo(404);
     assertThat(get("/api/invoices/imports/987654/results.csv").statusCode()).isEqualTo(404);
@@ -209,6 +277,38 @@ class ImportApiTest {
             .header("Authorization", TestApiKeys.BEARER)
             .header("Content-Type", "text/csv")
             .POST(HttpRequest.BodyPublishers.ofByteArray(csv))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static final String BOUNDARY = "----import-test-boundary";
+
+  private static byte[] field(String name, String value) {
+    return ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] file(byte[] csv) {
+    byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"invoices.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] part = java.util.Arrays.copyOf(head, head.length + csv.length + 2);
+    System.arraycopy(csv, 0, part, head.length, csv.length);
+    part[part.length - 2] = '\r';
+    part[part.length - 1] = '\n';
+    return part;
+  }
+
+  private HttpResponse<String> multipart(String query, List<byte[]> parts) throws Exception {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      body.write(part);
+    }
+    body.write(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoices/imports" + (query.isEmpty() ? "" : "?" + query)))
+            .header("Authorization", TestApiKeys.BEARER)
+            .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

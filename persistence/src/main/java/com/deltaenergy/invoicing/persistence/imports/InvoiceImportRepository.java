@@ -88,6 +88,14 @@ public class InvoiceImportRepository {
         .optional();
   }
 
+  /** The tenant's latest imports, newest first (the console's list). */
+  public List<ImportRecord> recent(long tenantId, int limit) {
+    return jdbc.sql("SELECT * FROM invoice_imports WHERE tenant_id = ? ORDER BY id DESC LIMIT ?")
+        .params(tenantId, limit)
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
   public Optional<ImportRecord> find(long id) {
     return jdbc.sql("SELECT * FROM invoice_imports WHERE id = ?").param(id).query((rs, n) -> map(rs)).optional();
   }
