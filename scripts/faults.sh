@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fault-injection suite: real processes on 127.0.0.1 only, killed and restarted on purpose, and a
-# check afterwards that nothing was lost or done twice. Five scenarios, each printing one line
+# check afterwards that nothing was lost or done twice. Six scenarios, each printing one line
 # "<scenario>: N passed, N failed; invoices, kills, duplicates, lost ...":
 #
 #   worker-kill   lifecycles on temporal server start-dev while the worker JVM is SIGKILLed at
@@ -11,10 +11,14 @@
 #                 created and paid: issued on Binance meanwhile, back on MEXC after recovery
 #   smtp-ledger   the SMTP server and the CFO ledger's database down, then up again
 #   app-kill      the embedded all-in-one app SIGKILLed mid-lifecycle and restarted
+#   import-kill   a CSV import in send mode while the worker is SIGKILLed mid-import (twice) and
+#                 restarted: it resumes where it stopped, every valid row gets exactly one
+#                 invoice, issued; uploading the file again creates nothing
 #
 # Settings (environment): FAULTS_LIFECYCLES (invoices in worker-kill, default 40; the issue's
-# figure is 100), FAULTS_INVOICES (invoices in each other scenario, default 12), FAULTS_SCENARIOS
-# (default all five, comma-separated), FAULTS_WORK (a fresh temp directory), FAULTS_SEED (random
+# figure is 100), FAULTS_INVOICES (invoices in each other scenario, default 12), FAULTS_IMPORT_ROWS
+# (rows of the import-kill file, default 150, one in 15 invalid), FAULTS_SCENARIOS
+# (default all six, comma-separated), FAULTS_WORK (a fresh temp directory), FAULTS_SEED (random
 # kill moments; default from the clock, printed), FAULTS_OUTAGE_SECONDS (exchange-failover, default
 # 120), FAULTS_BASE_PORT (ports of the stack, each also settable: FAULTS_TEMPORAL_PORT,
 # FAULTS_POSTGRES_PORT, FAULTS_LEDGER_PORT, FAULTS_SANDBOX_PORT, FAULTS_API_PORT, FAULTS_SMTP_PORT).
@@ -30,7 +34,8 @@ trap stop_all EXIT
 
 LIFECYCLES=${FAULTS_LIFECYCLES:-40}
 INVOICES=${FAULTS_INVOICES:-12}
-SCENARIOS=${FAULTS_SCENARIOS:-worker-kill,exchange,exchange-failover,smtp-ledger,app-kill}
+SCENARIOS=${FAULTS_SCENARIOS:-worker-kill,exchange,exchange-failover,smtp-ledger,import-kill,app-kill}
+IMPORT_ROWS=${FAULTS_IMPORT_ROWS:-150}
 OUTAGE=${FAULTS_OUTAGE_SECONDS:-120}
 SEED=${FAULTS_SEED:-$(date +%s)}
 RANDOM=$SEED
@@ -122,6 +127,114 @@ scenario_worker_kill() {
   wait "$job" || log "worker-kill: the probe reported a failure (see $WORK/worker-kill-probe.log)"
   alive worker || restart_worker
   verify worker-kill "$ledger" "$kills" "${DB_ARGS[@]}"
+}
+
+# ---- (a') the worker SIGKILLed mid-import ----
+# A send-mode import of $IMPORT_ROWS rows (one in 15 invalid); the worker is SIGKILLed once a third
+# and again once two thirds of the valid rows have an invoice, and restarted each time. The page a
+# dead worker was on is run again after its heartbeat times out (30 s), skipping the rows it did.
+import_json() { # IMPORT_ID: the import's progress as JSON
+  api_curl "http://127.0.0.1:$API_PORT/api/invoices/imports/$1"
+}
+
+import_field() { # IMPORT_ID FIELD
+  import_json "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2"
+}
+
+psql_value() { # SQL: one value from the stack's database
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAqc "$1"
+}
+
+scenario_import_kill() {
+  local run csv id valid kills=0 target status problems=() line i total invalid created existing failed pending issued
+  local invoices references numbers issued_db result_rows result_created result_ids result_invalid
+  command -v psql >/dev/null || fail "import-kill: psql (postgresql-client) is needed to check the database"
+  run=ik$(date +%s)
+  csv=$WORK/import-kill.csv
+  python3 - "$csv" "$IMPORT_ROWS" "$run" <<'PY'
+import datetime, sys
+path, rows, run = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+due = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+coins = [("USDT", "TRC20"), ("BTC", ""), ("USDT", "ERC20"), ("TAO", "")]
+with open(path, "w") as f:
+    f.write("external_reference,client,amount_usd,crypto_currency,crypto_network,billing_period,due_date,description\n")
+    for i in range(1, rows + 1):
+        coin, network = coins[i % 4]
+        amount = "lots" if i % 15 == 0 else f"{100 + i}.25"
+        f.write(f"{run}-{i},1,{amount},{coin},{network},November 2026,{due},Import kill {i}\n")
+PY
+  log "import-kill: $IMPORT_ROWS rows in send mode while the worker is SIGKILLed mid-import"
+  id=$(api_curl -X POST "http://127.0.0.1:$API_PORT/api/invoices/imports?mode=send" -H 'Content-Type: text/csv' \
+    --data-binary @"$csv" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') ||
+    fail "import-kill: the upload failed"
+  valid=$(import_field "$id" valid)
+  for target in $((valid / 3)) $((2 * valid / 3)); do
+    # Kill once the rows done reach the target (or give up on the kill if the import ends first).
+    for ((i = 0; i < 600; i++)); do
+      status=$(import_json "$id" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["status"], j["created"] + j["existing"] + j["failed"])')
+      [[ ${status% *} == completed || ${status#* } -ge $target ]] && break
+      sleep 0.2
+    done
+    [[ ${status% *} == completed ]] && break
+    date +%s%3N >>"$WORK/kill-times.txt"
+    stop worker KILL
+    kills=$((kills + 1))
+    log "import-kill: SIGKILL $kills with ${status#* } of $valid rows done"
+    sleep 1
+    restart_worker
+  done
+  for ((i = 0; i < 300; i++)); do
+    [[ $(import_field "$id" status) == completed ]] && break
+    sleep 1
+  done
+
+  # The counts: every valid row created once, none failed, found existing or still pending, all issued.
+  line=$(import_json "$id" | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+print(j["status"], j["total"], j["valid"], j["invalid"], j["created"], j["existing"], j["failed"], j["pending"], j["issued"])')
+  read -r status total valid invalid created existing failed pending issued <<<"$line"
+  [[ $status == completed ]] || problems+=("import $id is $status, not completed")
+  ((total == IMPORT_ROWS && invalid == IMPORT_ROWS / 15 && valid == total - invalid)) ||
+    problems+=("rows: total $total, valid $valid, invalid $invalid")
+  ((created == valid && existing == 0 && failed == 0 && pending == 0)) ||
+    problems+=("created $created, existing $existing, failed $failed, pending $pending of $valid valid")
+  ((issued == valid)) || problems+=("issued $issued of $valid")
+  # The database: exactly one invoice per valid row, each numbered once and issued.
+  line=$(psql_value "SELECT count(*) || ' ' || count(DISTINCT external_reference) || ' ' || count(DISTINCT invoice_number)
+      || ' ' || count(*) FILTER (WHERE issued_at IS NOT NULL AND deposit_address IS NOT NULL)
+      FROM invoices WHERE external_reference LIKE '$run-%'")
+  read -r invoices references numbers issued_db <<<"$line"
+  ((invoices == valid && references == valid && numbers == valid && issued_db == valid)) ||
+    problems+=("database: $invoices invoices, $references references, $numbers numbers, $issued_db issued for $valid valid rows")
+  # The results file: each valid row created with its own invoice, each invalid row reported.
+  line=$(api_curl "http://127.0.0.1:$API_PORT/api/invoices/imports/$id/results.csv" | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+created = [r for r in rows if r["status"] == "created"]
+ids = {r["invoice_id"] for r in created if r["invoice_id"]}
+print(len(rows), len(created), len(ids), sum(1 for r in rows if r["status"] == "invalid"))')
+  read -r result_rows result_created result_ids result_invalid <<<"$line"
+  ((result_rows == IMPORT_ROWS && result_created == valid && result_ids == valid && result_invalid == invalid)) ||
+    problems+=("results.csv: $result_rows rows, $result_created created with $result_ids invoices, $result_invalid invalid")
+  # The same file again: nothing is created twice.
+  id=$(api_curl -X POST "http://127.0.0.1:$API_PORT/api/invoices/imports?mode=send" -H 'Content-Type: text/csv' \
+    --data-binary @"$csv" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') ||
+    fail "import-kill: the second upload failed"
+  for ((i = 0; i < 120; i++)); do
+    [[ $(import_field "$id" status) == completed ]] && break
+    sleep 1
+  done
+  line=$(import_json "$id" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["created"], j["existing"])')
+  [[ $line == "0 $valid" ]] || problems+=("the same file again: created and existing $line, expected 0 $valid")
+  ((kills > 0)) || problems+=("the import ended before the first kill")
+  if ((${#problems[@]})); then
+    for line in "${problems[@]}"; do log "import-kill: FAILED: $line"; done
+    line="import-kill: 0 passed, 1 failed; rows $IMPORT_ROWS, valid $valid, created $created, kills $kills, problems: ${problems[*]}"
+  else
+    line="import-kill: 1 passed, 0 failed; rows $IMPORT_ROWS, valid $valid, created $created (each once, all issued), kills $kills, duplicates 0, lost 0"
+  fi
+  echo "$line" | tee -a "$SUMMARY"
 }
 
 # ---- (b) sandbox exchange faults during payments ----
@@ -271,7 +384,7 @@ IFS=, read -r -a chosen <<<"$SCENARIOS"
 stack_up=0
 for scenario in "${chosen[@]}"; do
   case "$scenario" in
-    worker-kill | exchange | exchange-failover | smtp-ledger)
+    worker-kill | exchange | exchange-failover | smtp-ledger | import-kill)
       ((stack_up)) || { start_stack; stack_up=1; }
       ;;
   esac
@@ -280,6 +393,7 @@ for scenario in "${chosen[@]}"; do
     exchange) scenario_exchange ;;
     exchange-failover) scenario_exchange_failover ;;
     smtp-ledger) scenario_smtp_ledger ;;
+    import-kill) scenario_import_kill ;;
     app-kill)
       stop_all
       scenario_app_kill

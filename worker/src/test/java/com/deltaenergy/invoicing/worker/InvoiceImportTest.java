@@ -54,6 +54,33 @@ class InvoiceImportTest extends WorkerIntegrationTest {
   }
 
   @Test
+  void aPageLargerThanTheWindowKeepsAtMostTheWindowIssuingAtOnce() throws Exception {
+    String batch = UUID.randomUUID().toString().substring(0, 8);
+    long importId = storeImport(batch, 45, false);
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        most.accumulateAndGet(imports.outstanding(importId), Math::max);
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.start();
+
+    // One page of 45 rows, the window (invoicing.imports.in-flight) 20.
+    ImportProgress progress = run(importId, true, 50);
+    sampler.interrupt();
+    sampler.join();
+
+    assertThat(progress.counts()).isEqualTo(new ImportCounts(45, 45, 0, 45, 0, 45, 0));
+    assertThat(issuedOf(batch)).isEqualTo(45);
+    assertThat(most.get()).as("invoices of the import being issued at once").isBetween(2, 20);
+  }
+
+  @Test
   void aPageRunAgainAfterAWorkerDiedCreatesNothingTwice() {
     String batch = UUID.randomUUID().toString().substring(0, 8);
     long importId = storeImport(batch, 5, false);

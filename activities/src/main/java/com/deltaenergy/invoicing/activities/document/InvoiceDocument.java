@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param paid null for the invoice; set for the receipt copy, which is stamped PAID
  * @param payUrl the payer's pay page (/pay/{token}); null prints none
  * @param locale the language and number format of the labels; null is English
+ * @param draft a draft's preview: marked DRAFT, no number ({@code invoiceNumber} null) and no
+ *     deposit address yet; {@code cryptoAmount}, {@code exchangeRate} and {@code rateLockedAt} are
+ *     an estimate (when the price was read), all three null when no price could be read
  */
 public record InvoiceDocument(
     Issuer issuer,
@@ -45,7 +48,20 @@ public record InvoiceDocument(
     String notes,
     Paid paid,
     String payUrl,
-    Locale locale) {
+    Locale locale,
+    boolean draft) {
+
+  /** An issued invoice (or its receipt copy). */
+  public InvoiceDocument(
+      Issuer issuer, BillTo billTo, String invoiceNumber, LocalDate issueDate, LocalDate dueDate,
+      String billingPeriod, List<Line> lines, BigDecimal subtotalUsd, String taxLabel, BigDecimal taxRatePercent,
+      BigDecimal taxAmountUsd, BigDecimal totalUsd, CryptoCurrency currency, PaymentNetwork network,
+      BigDecimal cryptoAmount, BigDecimal exchangeRate, Instant rateLockedAt, String depositAddress,
+      String depositMemo, String terms, String notes, Paid paid, String payUrl, Locale locale) {
+    this(issuer, billTo, invoiceNumber, issueDate, dueDate, billingPeriod, lines, subtotalUsd, taxLabel,
+        taxRatePercent, taxAmountUsd, totalUsd, currency, network, cryptoAmount, exchangeRate, rateLockedAt,
+        depositAddress, depositMemo, terms, notes, paid, payUrl, locale, false);
+  }
 
   /** English, without a pay link. */
   public InvoiceDocument(
@@ -56,14 +72,28 @@ public record InvoiceDocument(
       String depositMemo, String terms, String notes, Paid paid) {
     this(issuer, billTo, invoiceNumber, issueDate, dueDate, billingPeriod, lines, subtotalUsd, taxLabel,
         taxRatePercent, taxAmountUsd, totalUsd, currency, network, cryptoAmount, exchangeRate, rateLockedAt,
-        depositAddress, depositMemo, terms, notes, paid, null, null);
+        depositAddress, depositMemo, terms, notes, paid, null, null, false);
   }
 
   public InvoiceDocument {
     locale = locale == null ? Locale.ENGLISH : locale;
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(billTo, "billTo");
-    Objects.requireNonNull(invoiceNumber, "invoiceNumber");
+    if (draft) {
+      // What a draft does not have yet must not be printed as if it had it.
+      if (invoiceNumber != null || depositAddress != null || depositMemo != null || paid != null || payUrl != null) {
+        throw new IllegalArgumentException("a draft has no number, deposit address, payment or pay link yet");
+      }
+      if ((cryptoAmount == null) != (exchangeRate == null) || (exchangeRate == null) != (rateLockedAt == null)) {
+        throw new IllegalArgumentException("a draft's estimate has an amount, a rate and when it was read, or none");
+      }
+    } else {
+      Objects.requireNonNull(invoiceNumber, "invoiceNumber");
+      Objects.requireNonNull(cryptoAmount, "cryptoAmount");
+      Objects.requireNonNull(exchangeRate, "exchangeRate");
+      Objects.requireNonNull(rateLockedAt, "rateLockedAt");
+      Objects.requireNonNull(depositAddress, "depositAddress");
+    }
     Objects.requireNonNull(issueDate, "issueDate");
     Objects.requireNonNull(dueDate, "dueDate");
     Objects.requireNonNull(billingPeriod, "billingPeriod");
@@ -73,10 +103,6 @@ public record InvoiceDocument(
     Objects.requireNonNull(totalUsd, "totalUsd");
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(network, "network");
-    Objects.requireNonNull(cryptoAmount, "cryptoAmount");
-    Objects.requireNonNull(exchangeRate, "exchangeRate");
-    Objects.requireNonNull(rateLockedAt, "rateLockedAt");
-    Objects.requireNonNull(depositAddress, "depositAddress");
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("an invoice needs at least one line");
     }
@@ -95,6 +121,11 @@ public record InvoiceDocument(
       throw new IllegalArgumentException(
           "total " + totalUsd + " is not subtotal " + subtotalUsd + " + tax " + taxAmountUsd);
     }
+  }
+
+  /** A draft's crypto amount and rate are an estimate, when a price could be read at all. */
+  public boolean hasEstimate() {
+    return exchangeRate != null;
   }
 
   /** The tax line is printed only when there is tax to pay. */

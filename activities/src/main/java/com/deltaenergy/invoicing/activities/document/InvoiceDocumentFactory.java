@@ -1,12 +1,15 @@
 package com.deltaenergy.invoicing.activities.document;
 
+import com.deltaenergy.invoicing.activities.exchange.ExchangePrices;
 import com.deltaenergy.invoicing.activities.i18n.InvoicingMessages;
 import com.deltaenergy.invoicing.activities.tenant.TenantProfiles;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.paylink.PayLinks;
+import com.deltaenergy.invoicing.workflows.exchange.CryptoConversion;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.payment.Payment;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -42,21 +45,73 @@ public class InvoiceDocumentFactory {
     return document(invoice, client, paid);
   }
 
+  /**
+   * A draft's preview: no number, deposit address or pay link (it has none yet), and the amount
+   * in crypto at {@code estimate}, the coin's current price, or none when it could not be read.
+   */
+  public InvoiceDocument draft(InvoiceRecord invoice, Client client, ExchangePrices.UsdPrice estimate) {
+    if (!invoice.isDraft()) {
+      throw new IllegalArgumentException("invoice " + invoice.invoiceNumber() + " is not a draft");
+    }
+    TenantProfiles.Issuer issuer = tenants.issuer(invoice.tenantId());
+    Locale locale = InvoicingMessages.locale(client.language());
+    BigDecimal cryptoAmount =
+        estimate == null ? null : CryptoConversion.toCrypto(invoice.amountUsd(), estimate.usd(), invoice.currency());
+    return new InvoiceDocument(
+        issuer(invoice, issuer),
+        billTo(client),
+        null,
+        invoice.issueDate(),
+        invoice.dueDate(),
+        invoice.billingPeriod(),
+        lines(invoice),
+        invoice.subtotalUsd(),
+        invoice.taxLabel(),
+        invoice.taxRatePercent(),
+        invoice.taxAmountUsd(),
+        invoice.amountUsd(),
+        invoice.currency(),
+        invoice.network(),
+        cryptoAmount,
+        estimate == null ? null : estimate.usd().stripTrailingZeros(),
+        estimate == null ? null : estimate.pricedAt(),
+        null,
+        null,
+        terms(issuer.terms(), locale),
+        invoice.notes(),
+        null,
+        null,
+        locale,
+        true);
+  }
+
+  private InvoiceDocument.Issuer issuer(InvoiceRecord invoice, TenantProfiles.Issuer issuer) {
+    byte[] logo = tenants.logo(invoice.tenantId()).orElse(null);
+    return new InvoiceDocument.Issuer(
+        issuer.name(), issuer.address(), issuer.taxId(), issuer.email(), logo, issuer.brandColor());
+  }
+
+  private static InvoiceDocument.BillTo billTo(Client client) {
+    return new InvoiceDocument.BillTo(client.name(), lines(client.address()), client.taxId(), client.contactEmail());
+  }
+
+  private static List<InvoiceDocument.Line> lines(InvoiceRecord invoice) {
+    return invoice.lineItems().stream()
+        .map(l -> new InvoiceDocument.Line(l.description(), l.quantity(), l.unitPriceUsd(), l.amountUsd()))
+        .toList();
+  }
+
   private InvoiceDocument document(InvoiceRecord invoice, Client client, InvoiceDocument.Paid paid) {
     TenantProfiles.Issuer issuer = tenants.issuer(invoice.tenantId());
-    byte[] logo = tenants.logo(invoice.tenantId()).orElse(null);
     Locale locale = InvoicingMessages.locale(client.language());
     return new InvoiceDocument(
-        new InvoiceDocument.Issuer(
-            issuer.name(), issuer.address(), issuer.taxId(), issuer.email(), logo, issuer.brandColor()),
-        new InvoiceDocument.BillTo(client.name(), lines(client.address()), client.taxId(), client.contactEmail()),
+        issuer(invoice, issuer),
+        billTo(client),
         invoice.invoiceNumber(),
         invoice.issueDate(),
         invoice.dueDate(),
         invoice.billingPeriod(),
-        invoice.lineItems().stream()
-            .map(l -> new InvoiceDocument.Line(l.description(), l.quantity(), l.unitPriceUsd(), l.amountUsd()))
-            .toList(),
+        lines(invoice),
         invoice.subtotalUsd(),
         invoice.taxLabel(),
         invoice.taxRatePercent(),

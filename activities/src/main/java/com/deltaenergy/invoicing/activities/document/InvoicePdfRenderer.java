@@ -70,6 +70,8 @@ public final class InvoicePdfRenderer {
   private static final Color WARNING = new Color(0xB0, 0x00, 0x20);
   private static final Color STAMP = new Color(0xC6, 0x28, 0x28);
   private static final Color LINK = new Color(0x0B, 0x3D, 0x6E);
+  private static final Color DRAFT_STAMP = new Color(0x55, 0x55, 0x55);
+  private static final Color DRAFT_WATERMARK = new Color(0xE4, 0xE4, 0xE4);
 
 
   // The 14 standard PDF fonts: never embedded, so every render is small and fast.
@@ -87,6 +89,7 @@ public final class InvoicePdfRenderer {
   private final Font amountToPay = new Font(bold, 13, Font.NORMAL, TEXT);
   private final Font warning = new Font(bold, 9.5f, Font.NORMAL, WARNING);
   private final Font stamp = new Font(bold, 28, Font.NORMAL, STAMP);
+  private final Font draftStamp = new Font(bold, 28, Font.NORMAL, DRAFT_STAMP);
 
   private final InvoicingMessages messages;
 
@@ -104,8 +107,12 @@ public final class InvoicePdfRenderer {
     ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
     Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, FOOTER_MARGIN);
     PdfWriter writer = PdfWriter.getInstance(document, pdf);
-    writer.setPageEvent(new PageFooter(regular, labels.text("pdf.footer", invoice.invoiceNumber()), labels));
-    document.addTitle(labels.text("pdf.document-title", invoice.invoiceNumber()));
+    String number = number(invoice, labels);
+    writer.setPageEvent(new PageFooter(regular, labels.text("pdf.footer", number), labels));
+    if (invoice.draft()) {
+      writer.setPageEvent(new DraftWatermark(bold, labels.text("pdf.draft-stamp")));
+    }
+    document.addTitle(labels.text("pdf.document-title", number));
     document.addAuthor(invoice.issuer().name());
     document.open();
     document.add(header(invoice, labels));
@@ -136,13 +143,18 @@ public final class InvoicePdfRenderer {
     heading.setSpacingAfter(6);
     right.addElement(heading);
     PdfPTable facts = table(new float[] {50, 50});
-    fact(facts, labels.text("pdf.invoice-number"), invoice.invoiceNumber());
+    fact(facts, labels.text("pdf.invoice-number"), number(invoice, labels));
     fact(facts, labels.text("pdf.issue-date"), labels.date(invoice.issueDate()));
     fact(facts, labels.text("pdf.due-date"), labels.date(invoice.dueDate()));
     fact(facts, labels.text("pdf.billing-period"), invoice.billingPeriod());
     right.addElement(facts);
     header.addCell(right);
     return header;
+  }
+
+  /** The invoice number, or on a draft's preview "Draft — not issued": a draft gets its number when sent. */
+  private static String number(InvoiceDocument invoice, Labels labels) {
+    return invoice.draft() ? labels.text("pdf.draft-number") : invoice.invoiceNumber();
   }
 
   private PdfPCell issuerBlock(Issuer issuer, Labels labels) {
@@ -172,18 +184,21 @@ public final class InvoicePdfRenderer {
     facts.addCell(valueCell);
   }
 
-  /** The client on the left; on a receipt copy, the PAID stamp on the right. */
+  /** The client on the left; on a receipt copy the PAID stamp on the right, on a draft the DRAFT one. */
   private PdfPTable billToRow(InvoiceDocument invoice, Labels labels) {
     PdfPTable row = table(new float[] {60, 40});
     row.setSpacingBefore(22);
     row.addCell(billToBlock(invoice.billTo(), labels));
     PdfPCell right = borderless();
-    if (invoice.paid() != null) {
+    if (invoice.paid() != null || invoice.draft()) {
+      Color colour = invoice.draft() ? DRAFT_STAMP : STAMP;
       PdfPTable paidStamp = new PdfPTable(1);
       paidStamp.setWidthPercentage(70);
       paidStamp.setHorizontalAlignment(Element.ALIGN_RIGHT);
-      PdfPCell stampCell = new PdfPCell(new Phrase(labels.text("pdf.paid-stamp"), stamp));
-      stampCell.setBorderColor(STAMP);
+      PdfPCell stampCell =
+          new PdfPCell(new Phrase(labels.text(invoice.draft() ? "pdf.draft-stamp" : "pdf.paid-stamp"),
+              invoice.draft() ? draftStamp : stamp));
+      stampCell.setBorderColor(colour);
       stampCell.setBorderWidth(3);
       stampCell.setHorizontalAlignment(Element.ALIGN_CENTER);
       stampCell.setPaddingTop(4);
@@ -263,6 +278,8 @@ public final class InvoicePdfRenderer {
     if (invoice.paid() != null) {
       // A receipt shows what was paid, and no instructions to pay again.
       summary.addCell(paymentReceived(invoice, width, labels));
+    } else if (invoice.draft()) {
+      summary.addCell(borderless(draftPaymentBox(invoice, labels)));
     } else {
       summary.addCell(borderless(paymentBox(invoice, width, labels)));
     }
@@ -386,6 +403,40 @@ public final class InvoicePdfRenderer {
       qr.addElement(caption(labels.text("pdf.type-amount")));
     }
     box.addCell(qr);
+    return box;
+  }
+
+  /**
+   * A draft's payment box: the coin and network, the amount at a rate estimate said to be one,
+   * and no deposit address or QR code, which exist only once the invoice is sent: a preview must
+   * never be payable.
+   */
+  private PdfPTable draftPaymentBox(InvoiceDocument invoice, Labels labels) {
+    PdfPTable box = table(new float[] {100});
+    box.setSpacingBefore(16);
+    String coin = invoice.currency().name();
+    PdfPCell cell = paymentCell();
+    cell.setBorderColor(DRAFT_STAMP);
+    cell.addElement(paragraph(labels.text("pdf.pay-in", coin, invoice.network().displayName()), payIn));
+    if (invoice.hasEstimate()) {
+      Paragraph amount =
+          paragraph(labels.text("pdf.draft-amount", invoice.currency().exact(invoice.cryptoAmount()).toPlainString(), coin),
+              amountToPay);
+      amount.setSpacingBefore(6);
+      cell.addElement(amount);
+      cell.addElement(
+          paragraph(
+              labels.text("pdf.draft-rate", coin, usdPrice(invoice.exchangeRate(), labels.locale),
+                  labels.timestamp(invoice.rateLockedAt())),
+              body));
+    } else {
+      cell.addElement(paragraph(labels.text("pdf.draft-no-rate", coin), body));
+    }
+    Paragraph address = paragraph(labels.text("payment.deposit-address"), label);
+    address.setSpacingBefore(8);
+    cell.addElement(address);
+    cell.addElement(paragraph(labels.text("pdf.draft-address"), bodyBold));
+    box.addCell(cell);
     return box;
   }
 
@@ -569,6 +620,33 @@ public final class InvoicePdfRenderer {
 
     String timestamp(java.time.Instant value) {
       return timestamp.format(value);
+    }
+  }
+
+  /** A large, light "DRAFT" across every page, under the content so all of it stays legible. */
+  private static final class DraftWatermark extends PdfPageEventHelper {
+
+    private static final float FONT_SIZE = 110;
+
+    private final BaseFont font;
+    private final String text;
+
+    DraftWatermark(BaseFont font, String text) {
+      this.font = font;
+      this.text = text;
+    }
+
+    @Override
+    public void onEndPage(PdfWriter writer, Document document) {
+      Rectangle page = document.getPageSize();
+      PdfContentByte canvas = writer.getDirectContentUnder();
+      canvas.saveState();
+      canvas.beginText();
+      canvas.setFontAndSize(font, FONT_SIZE);
+      canvas.setColorFill(DRAFT_WATERMARK);
+      canvas.showTextAligned(Element.ALIGN_CENTER, text, page.getWidth() / 2, page.getHeight() / 2, 45);
+      canvas.endText();
+      canvas.restoreState();
     }
   }
 

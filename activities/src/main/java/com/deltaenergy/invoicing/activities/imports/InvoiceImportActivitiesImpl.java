@@ -26,11 +26,12 @@ import org.springframework.stereotype.Component;
  * Creates an import's invoices a page at a time. Each row's invoice and the row's record of it
  * commit together, so a page run again after a crash skips what was done; starting a workflow
  * is idempotent (its id is the invoice number), so a row created but not yet started is started
- * by the rerun (or by the recovery sweep). In send mode a page first waits (up to a bound) until
- * fewer than {@code invoicing.imports.in-flight} (default 20) of the import's invoices, counting
- * the page about to be created, are still being issued; so at most the larger of that and a page
- * are in flight, imports keep a bounded share of the workers, and interactive creates stay
- * responsive. The last page waits for all of them.
+ * by the rerun (or by the recovery sweep). In send mode the import keeps a sliding window: a row
+ * is created and started only while fewer than {@code invoicing.imports.in-flight} (default 20) of
+ * the import's invoices are still being issued, each waiting (up to a bound) for a slot. So at
+ * most that many are in flight, imports keep a bounded share of the workers and interactive
+ * creates stay responsive, and the window stays full: the next rows are created while the earlier
+ * ones issue, with no drain at the end of each page. The last page waits for all of them.
  */
 @Component
 @ActivityImpl(workers = "invoice-worker")
@@ -74,8 +75,9 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
       page.stream()
           .filter(row -> row.status().equals("created"))
           .forEach(row -> invoices.findById(row.invoiceId()).filter(i -> !i.isDraft()).ifPresent(this::start));
-      awaitOutstandingBelow(importId, Math.max(1, inFlight - pageSize + 1));
     }
+    // Counted, not asked for every row: the database is asked again only when the window looks full.
+    int outstanding = send ? imports.outstanding(importId) : 0;
     int created = 0;
     int existing = 0;
     int failed = 0;
@@ -83,6 +85,9 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
       Activity.getExecutionContext().heartbeat(row.rowNumber());
       switch (row.status()) {
         case "pending" -> {
+          if (send && outstanding >= inFlight) {
+            outstanding = awaitOutstandingBelow(importId, inFlight);
+          }
           try {
             Optional<InvoiceRecord> invoice = creation.create(importId, !send, row);
             if (invoice.isEmpty()) {
@@ -91,6 +96,7 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
               created++;
               if (send) {
                 start(invoice.get());
+                outstanding++;
               }
             }
           } catch (RuntimeException e) {
@@ -133,19 +139,23 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
     }
   }
 
-  /** Waits until fewer than {@code limit} of the import's invoices are still being issued, or the bound is up. */
-  private void awaitOutstandingBelow(long importId, int limit) {
+  /**
+   * Waits until fewer than {@code limit} of the import's invoices are still being issued, or the
+   * bound is up; returns how many are.
+   */
+  private int awaitOutstandingBelow(long importId, int limit) {
     long deadline = System.nanoTime() + issueWait.toNanos();
     int outstanding = imports.outstanding(importId);
     while (outstanding >= limit && System.nanoTime() < deadline) {
       Activity.getExecutionContext().heartbeat(outstanding);
       try {
-        Thread.sleep(100);
+        Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        return outstanding;
       }
       outstanding = imports.outstanding(importId);
     }
+    return outstanding;
   }
 }

@@ -52,6 +52,8 @@ final class TestInvoices {
     private BigDecimal exchangeRate = new BigDecimal("97000.00");
     private String depositMemo;
     private Paid paid;
+    private boolean draft;
+    private boolean estimate = true;
     private BillTo billTo =
         new BillTo(
             "Alps Blockchain AG",
@@ -103,6 +105,14 @@ final class TestInvoices {
       return this;
     }
 
+    /** A draft's preview: no number, no address; priced at the rate as an estimate, or not at all. */
+    Builder draft(boolean withEstimate) {
+      this.draft = true;
+      this.estimate = withEstimate;
+      this.depositAddress = null;
+      return this;
+    }
+
     InvoiceDocument build() {
       BigDecimal subtotal = InvoiceAmounts.subtotal(lines.stream().map(Line::amountUsd).toList());
       BigDecimal tax = InvoiceAmounts.tax(subtotal, taxRatePercent);
@@ -111,6 +121,7 @@ final class TestInvoices {
       // Rounded up, so paying the printed amount always covers the total.
       BigDecimal toPay = total.divide(exchangeRate, decimals, RoundingMode.UP);
       boolean taxed = tax.signum() != 0;
+      boolean priced = !draft || estimate;
       return new InvoiceDocument(
           new Issuer(
               "Delta Energy Payments Ltd",
@@ -120,7 +131,7 @@ final class TestInvoices {
               logoPng,
               brandColor),
           billTo,
-          "DPY-2030-10-0001",
+          draft ? null : "DPY-2030-10-0001",
           LocalDate.of(2030, 10, 1),
           LocalDate.of(2030, 10, 15),
           "October 2030",
@@ -132,14 +143,17 @@ final class TestInvoices {
           total,
           network.currency(),
           network,
-          toPay,
-          exchangeRate,
-          Instant.parse("2030-10-01T14:30:00Z"),
+          priced ? toPay : null,
+          priced ? exchangeRate : null,
+          priced ? Instant.parse("2030-10-01T14:30:00Z") : null,
           depositAddress,
           depositMemo,
           "Payment due within 14 days. The crypto amount is fixed at the locked rate.",
           "Thank you for your business.",
-          paid);
+          paid,
+          null,
+          null,
+          draft);
     }
   }
 }
