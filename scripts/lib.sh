@@ -42,23 +42,38 @@ jar() { # the one jar matching the glob, or nothing
   compgen -G "$1" | head -n 1
 }
 
-APP_JAR=$ROOT/app/target/crypto-invoicing.jar
-API_JAR=$(jar "$ROOT/api/target/api-*-exec.jar")
-WORKER_JAR=$(jar "$ROOT/worker/target/worker-*-exec.jar")
-SANDBOX_JAR=$(jar "$ROOT/sandbox-exchange/target/sandbox-exchange-*-exec.jar")
+# BENCH_JARS_FROM=<another checkout>: run the stack (app, API, worker, sandbox jars) of that
+# checkout's build, measured by this checkout's driver and scripts: before/after pairs of two
+# builds in one sitting. The driver (bench jar) always comes from this checkout.
+JARS_ROOT=$(cd "${BENCH_JARS_FROM:-$ROOT}" && pwd)
+
+stack_jars() {
+  APP_JAR=$JARS_ROOT/app/target/crypto-invoicing.jar
+  API_JAR=$(jar "$JARS_ROOT/api/target/api-*-exec.jar")
+  WORKER_JAR=$(jar "$JARS_ROOT/worker/target/worker-*-exec.jar")
+  SANDBOX_JAR=$(jar "$JARS_ROOT/sandbox-exchange/target/sandbox-exchange-*-exec.jar")
+}
+stack_jars
 BENCH_JAR=${BENCH_JAR:-$ROOT/bench/target/benchmarks.jar}
+
+# Which build runs the stack: its directory and commit, for the report.
+jars_description() {
+  echo "jars of $JARS_ROOT at $(git -C "$JARS_ROOT" log -1 --format='%h (%cd) %s' --date=format:'%Y-%m-%d %H:%M' 2>/dev/null || echo 'an unknown commit')"
+}
 
 require_jars() {
   local missing=0 f
-  for f in "$APP_JAR" "$API_JAR" "$WORKER_JAR" "$SANDBOX_JAR" "$BENCH_JAR"; do
+  for f in "$APP_JAR" "$API_JAR" "$WORKER_JAR" "$SANDBOX_JAR"; do
     [[ -n $f && -f $f ]] || missing=1
   done
   if ((missing)); then
-    log "building the jars (./mvnw -DskipTests package)"
-    (cd "$ROOT" && ./mvnw -B -ntp -q -DskipTests package) || fail "build failed"
-    API_JAR=$(jar "$ROOT/api/target/api-*-exec.jar")
-    WORKER_JAR=$(jar "$ROOT/worker/target/worker-*-exec.jar")
-    SANDBOX_JAR=$(jar "$ROOT/sandbox-exchange/target/sandbox-exchange-*-exec.jar")
+    log "building the jars in $JARS_ROOT (./mvnw -DskipTests package)"
+    (cd "$JARS_ROOT" && ./mvnw -B -ntp -q -DskipTests package) || fail "build failed"
+    stack_jars
+  fi
+  if [[ ! -f $BENCH_JAR ]]; then
+    log "building the driver (./mvnw -DskipTests -pl bench -am package)"
+    (cd "$ROOT" && ./mvnw -B -ntp -q -DskipTests -pl bench -am package) || fail "build failed"
   fi
 }
 

@@ -156,7 +156,7 @@ public class NotificationSender {
     try {
       MimeMessage message = new FixedIdMimeMessage(mail.createMimeMessage().getSession(), n.messageId());
       // Multipart always: every mail carries a plain-text and an HTML body.
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+      MimeMessageHelper helper = new SharedFileTypesMessageHelper(message, true, "UTF-8");
       helper.setFrom(InternetAddress.parse(delivery.from())[0]);
       helper.setTo(n.recipient());
       helper.setSubject(n.subject());

@@ -17,9 +17,9 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
-import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Optional;
@@ -55,6 +55,9 @@ public class InvoiceWorkflowClient {
             thread.setDaemon(true);
             return thread;
           });
+
+  /** One awaitIssued update per run: a repeat is answered from the completed one. */
+  static final String AWAIT_ISSUED_UPDATE_ID = "await-issued";
 
   private final WorkflowClient client;
   private final String taskQueue;
@@ -111,8 +114,15 @@ public class InvoiceWorkflowClient {
   }
 
   /**
-   * Starts the invoice's workflow (a repeated start finds the running one) and waits for it to be
-   * issued, up to a bound; empty if issuing takes longer or no worker is running.
+   * Starts the invoice's workflow and waits for it to be issued, up to a bound, in one round trip
+   * (update-with-start); empty if issuing takes longer or no worker is running.
+   *
+   * <p>Idempotent: the start options' conflict policy is USE_EXISTING, so a repeated call (a
+   * retried create, a draft sent twice, recovery racing the API) attaches its update to the running
+   * workflow instead of starting a second one, and the fixed update id lets Temporal answer a
+   * repeat from the update already completed instead of adding it to the history again. The start
+   * is committed by Temporal before it waits for a worker, so the workflow runs even when this
+   * call gives up.
    */
   public Optional<InvoiceStatusView> startAndAwaitIssued(InvoiceRecord invoice) {
     InvoiceWorkflow workflow =
@@ -121,21 +131,22 @@ public class InvoiceWorkflowClient {
             InvoiceWorkflowOptions.startOptions(
                 taskQueue, invoice.invoiceNumber(), invoice.clientName(), invoice.status(),
                 invoice.amountUsd(), invoice.network(), invoice.dueDate()));
-    WorkflowClient.start(
-        workflow::run,
-        InvoiceWorkflowInput.start(invoice.id(), invoice.invoiceNumber(), invoice.clientName()));
+    WithStartWorkflowOperation<Void> start =
+        new WithStartWorkflowOperation<>(
+            workflow::run,
+            InvoiceWorkflowInput.start(invoice.id(), invoice.invoiceNumber(), invoice.clientName()));
     try {
       return Optional.of(
           within(
               limits.issue(),
               () ->
-                  WorkflowStub.fromTyped(workflow)
-                      .startUpdate(
-                          UpdateOptions.newBuilder(InvoiceStatusView.class)
-                              .setUpdateName("awaitIssued")
-                              .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-                              .build())
-                      .getResult()));
+                  WorkflowClient.executeUpdateWithStart(
+                      workflow::awaitIssued,
+                      UpdateOptions.<InvoiceStatusView>newBuilder()
+                          .setUpdateId(AWAIT_ISSUED_UPDATE_ID)
+                          .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                          .build(),
+                      start)));
     } catch (TimeoutException | WorkflowException e) {
       log.warn("Invoice {} was not issued within {}: {}", invoice.invoiceNumber(), limits.issue().toMillis() + " ms", e.toString());
       return Optional.empty();

@@ -15,12 +15,18 @@ final class CreateLatencyScenario {
   static final int TARGET_CLIENTS = 8;
   static final long TARGET_P99_MS = 200;
 
+  /** Invoices of the target level whose history is read from Temporal. */
+  static final int HISTORY_SAMPLE = 20;
+
   private final CreateLoad load;
   private final Report report;
+  /** Temporal's histories, or null when the driver was given no --temporal. */
+  private final WorkflowHistories histories;
 
-  CreateLatencyScenario(CreateLoad load, Report report) {
+  CreateLatencyScenario(CreateLoad load, Report report, WorkflowHistories histories) {
     this.load = load;
     this.report = report;
+    this.histories = histories;
   }
 
   /** Returns the p99 at the target's client count, or -1 when that level was not run. */
@@ -37,9 +43,10 @@ final class CreateLatencyScenario {
             + " creates, not counted); then " + perLevel.toSeconds() + " s per level.");
     List<List<String>> rows = new ArrayList<>();
     long targetP99 = -1;
+    List<CreateLoad.Created> sample = List.of();
     for (int clients : clientLevels) {
       log("%d clients for %s", clients, perLevel);
-      CreateLoad.Result result = load.forDuration(clients, perLevel, false);
+      CreateLoad.Result result = load.forDuration(clients, perLevel, clients == TARGET_CLIENTS);
       Percentiles micros = result.micros();
       rows.add(
           List.of(
@@ -49,6 +56,7 @@ final class CreateLatencyScenario {
               Report.micros(micros.max())));
       if (clients == TARGET_CLIENTS) {
         targetP99 = micros.at(99) / 1000;
+        sample = result.created();
       }
       result.errorSamples().forEach(e -> log("error: %s", e));
     }
@@ -60,7 +68,31 @@ final class CreateLatencyScenario {
           "Target p99 ≤ " + TARGET_P99_MS + " ms at " + TARGET_CLIENTS + " clients: "
               + Report.verdict(targetP99 <= TARGET_P99_MS) + " (measured " + targetP99 + " ms).");
     }
+    issueHistories(sample);
     return targetP99;
+  }
+
+  /**
+   * History events to issue an invoice: the whole history of invoices created at the target level,
+   * read from Temporal when the level ended (issued and open: nothing paid, no reminder due yet).
+   */
+  private void issueHistories(List<CreateLoad.Created> created) {
+    if (histories == null || created.isEmpty()) {
+      return;
+    }
+    List<Long> events = new ArrayList<>();
+    for (CreateLoad.Created invoice : created.subList(0, Math.min(HISTORY_SAMPLE, created.size()))) {
+      try {
+        events.add(histories.events(invoice.workflowId()));
+      } catch (RuntimeException e) {
+        log("history of %s: %s", invoice.workflowId(), e.getMessage());
+      }
+    }
+    Percentiles p = Percentiles.of(events);
+    report.paragraph(
+        "History events to issue an invoice (Temporal's history of " + p.count() + " invoices created at "
+            + TARGET_CLIENTS + " clients, read when the level ended: issued, open): median " + p.at(50)
+            + ", max " + p.max() + ".");
   }
 
   static void log(String format, Object... args) {

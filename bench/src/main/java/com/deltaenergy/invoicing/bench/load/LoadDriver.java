@@ -50,7 +50,7 @@ public final class LoadDriver {
       for (String scenario : scenarios) {
         switch (scenario) {
           case "create" ->
-              new CreateLatencyScenario(load, report)
+              new CreateLatencyScenario(load, report, histories)
                   .run(
                       options.intList("clients", "1,8,32"),
                       options.duration("warmup", Duration.ofSeconds(20)),
@@ -62,7 +62,9 @@ public final class LoadDriver {
             if (pollingLog == null) {
               throw new IllegalArgumentException("the scale scenario reads polling_log: give --db-url");
             }
-            new ScaleScenario(client, load, pollingLog, histories, workerPid, report)
+            new ScaleScenario(
+                    client, load, pollingLog, histories, workerPid, report,
+                    options.longValue("memory-target-mib", ScaleScenario.WORKER_MEMORY_TARGET_MIB))
                 .run(
                     options.intList("scale-levels", "10,1000,10000"),
                     options.intValue("scale-cycles", 4),

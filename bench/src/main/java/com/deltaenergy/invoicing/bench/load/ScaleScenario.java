@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ScaleScenario {
 
   static final long TARGET_LAG_P99_MS = 5_000;
-  static final long TARGET_MEMORY_BYTES = 1L << 30;
+  /** The worker process's target (issue 9); the embedded JVM's, holding Temporal too, is 1.5 GiB (issue 14). */
+  static final long WORKER_MEMORY_TARGET_MIB = 1024;
   static final String HISTORY_ENDPOINT = "GET /sandbox/api/v3/capital/deposit/hisrec";
 
   private final InvoicingClient client;
@@ -34,10 +35,12 @@ final class ScaleScenario {
   private final WorkflowHistories histories;
   private final long workerPid;
   private final Report report;
+  private final long memoryTargetBytes;
 
   ScaleScenario(
       InvoicingClient client, CreateLoad load, PollingLog pollingLog, WorkflowHistories histories, long workerPid,
-      Report report) {
+      Report report, long memoryTargetMib) {
+    this.memoryTargetBytes = memoryTargetMib << 20;
     this.client = client;
     this.load = load;
     this.pollingLog = pollingLog;
@@ -164,11 +167,12 @@ final class ScaleScenario {
         String.format(
             "≥ %,d open: completion lag p99 %s ≤ 5 s %s; deposit-history calls per cycle %s (sandbox), at most %d"
                 + " in a cycle (scanner) for %d coins, one per coin %s; worker RSS peak %s, heap committed %s"
-                + " ≤ 1 GiB %s",
+                + " ≤ %s %s",
             level, Report.ms(completionLag.at(99)), Report.verdict(observed.size() > 0 && completionLag.at(99) <= TARGET_LAG_P99_MS),
             String.format("%.2f", (double) historyCalls / n), maxCallsInACycle, coins, Report.verdict(onePerCoin),
             ProcessMemory.mib(memory.peakRssBytes()), ProcessMemory.mib(memory.heapCommittedBytes()),
-            Report.verdict(workerPid > 0 && memory.peakRssBytes() <= TARGET_MEMORY_BYTES && memory.heapCommittedBytes() <= TARGET_MEMORY_BYTES)));
+            ProcessMemory.mib(memoryTargetBytes),
+            Report.verdict(workerPid > 0 && memory.peakRssBytes() <= memoryTargetBytes && memory.heapCommittedBytes() <= memoryTargetBytes)));
     int watched = observed.stream().mapToInt(PollingLog.Cycle::watches).max().orElse(0);
     return List.of(
         String.format("%,d", watched),

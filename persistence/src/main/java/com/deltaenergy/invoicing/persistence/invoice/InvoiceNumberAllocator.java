@@ -23,6 +23,13 @@ public class InvoiceNumberAllocator {
   @Transactional(propagation = Propagation.MANDATORY)
   public String next(long tenantId, YearMonth month) {
     String period = month.toString();
+    // Read before the upsert takes the sequence's row lock: every create of the tenant and month
+    // waits for that lock until the invoice commits, so nothing that can run before it runs under it.
+    String prefix =
+        jdbc.sql("SELECT invoice_prefix FROM tenants WHERE id = ?")
+            .param(tenantId)
+            .query(String.class)
+            .single();
     int sequence =
         jdbc.sql(
                 """
@@ -35,11 +42,6 @@ public class InvoiceNumberAllocator {
             .param("tenant", tenantId)
             .param("period", period)
             .query(Integer.class)
-            .single();
-    String prefix =
-        jdbc.sql("SELECT invoice_prefix FROM tenants WHERE id = ?")
-            .param(tenantId)
-            .query(String.class)
             .single();
     return format(prefix, month, sequence);
   }

@@ -1,0 +1,138 @@
+package com.deltaenergy.invoicing.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.api.invoice.InvoiceWorkflowClient;
+import com.deltaenergy.invoicing.app.pay.TemporalCallCounter;
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
+import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatusView;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A create starts the invoice's workflow and waits for it to be issued in one call to Temporal
+ * (update-with-start), against the embedded stack with its in-process worker; a repeated start
+ * attaches to the running workflow and is answered from the update already completed.
+ */
+@SpringBootTest(
+    classes = CryptoInvoicingApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+    properties = {"invoicing.database.embedded.ephemeral=true", "invoicing.sandbox.state-file="})
+@Import(TemporalCallCounter.Wiring.class)
+class CreateInOneRoundTripTest {
+
+  private static int port;
+
+  @DynamicPropertySource
+  static void ports(DynamicPropertyRegistry registry) throws IOException {
+    port = freePort();
+    int temporal = freePort();
+    int smtp = freePort();
+    Path data = Files.createTempDirectory("invoicing-create");
+    registry.add("server.port", () -> port);
+    registry.add("invoicing.temporal.embedded.port", () -> temporal);
+    registry.add("invoicing.notifications.smtp.port", () -> smtp);
+    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
+    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
+    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
+    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Autowired TemporalCallCounter calls;
+  @Autowired WorkflowClient client;
+  @Autowired InvoiceWorkflowClient workflows;
+  @Autowired InvoiceRepository invoices;
+  @Autowired ObjectMapper json;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void aCreateStartsAndAwaitsIssuedInOneOperation() throws Exception {
+    long multiOperations = calls.count("ExecuteMultiOperation");
+    long updates = calls.count("UpdateWorkflowExecution");
+
+    JsonNode invoice = create();
+
+    assertThat(invoice.get("status").asText()).isEqualTo("sent");
+    assertThat(invoice.get("deposit_address").asText()).isNotBlank();
+    assertThat(calls.count("ExecuteMultiOperation") - multiOperations).isGreaterThanOrEqualTo(1);
+    // No separate update call: the wait for "issued" rode on the start.
+    assertThat(calls.count("UpdateWorkflowExecution") - updates).isZero();
+    assertThat(eventsOf(invoice.get("workflow_id").asText(), EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aRepeatedStartAttachesToTheRunningWorkflowAndAddsNothingToItsHistory() throws Exception {
+    JsonNode invoice = create();
+    String workflowId = invoice.get("workflow_id").asText();
+    String runId = client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
+    int events = client.fetchHistory(workflowId).getEvents().size();
+    InvoiceRecord record = invoices.findById(invoice.get("id").asLong()).orElseThrow();
+
+    Optional<InvoiceStatusView> again = workflows.startAndAwaitIssued(record);
+
+    assertThat(again).isPresent();
+    assertThat(again.get().state().status()).isEqualTo(InvoiceStatus.SENT);
+    assertThat(again.get().state().invoiceNumber()).isEqualTo(invoice.get("invoice_number").asText());
+    assertThat(client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId()).isEqualTo(runId);
+    assertThat(eventsOf(workflowId, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)).isEqualTo(1);
+    assertThat(eventsOf(workflowId, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)).isEqualTo(1);
+    assertThat(client.fetchHistory(workflowId).getEvents().size()).isEqualTo(events);
+  }
+
+  private long eventsOf(String workflowId, EventType type) {
+    List<HistoryEvent> events = client.fetchHistory(workflowId).getEvents();
+    return events.stream().filter(event -> event.getEventType() == type).count();
+  }
+
+  private JsonNode create() throws Exception {
+    String body =
+        """
+        {"client_id": 2, "amount_usd": 980.25, "crypto_currency": "BTC",
+         "billing_period": "November 2025", "due_date": "%s", "description": "Round trip"}
+        """
+            .formatted(LocalDate.now().plusDays(20));
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoice/create"))
+                .header("Authorization", TestApiKeys.BEARER)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return json.readTree(created.body());
+  }
+}

@@ -1,0 +1,39 @@
+package com.deltaenergy.invoicing.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.spring.boot.autoconfigure.properties.TemporalProperties;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The worker's sizing (issue 14) comes from the environment variables the README lists, with the
+ * 2-core defaults of worker-defaults.yml where none is set.
+ */
+@TestPropertySource(properties = {"WORKER_WORKFLOW_TASK_SLOTS=7", "WORKER_WORKFLOW_CACHE_SIZE=123"})
+class WorkerSizingTest extends WorkerIntegrationTest {
+
+  @Autowired WorkerFactory factory;
+  @Autowired TemporalProperties temporal;
+
+  @Value("${invoicing.temporal.task-queue}")
+  String taskQueue;
+
+  @Test
+  void theInvoiceWorkerIsSizedByTheEnvironmentWithTwoCoreDefaults() {
+    WorkerOptions options = factory.getWorker(taskQueue).getWorkerOptions();
+
+    assertThat(options.getMaxConcurrentWorkflowTaskExecutionSize()).isEqualTo(7);
+    assertThat(temporal.getWorkflowCache().getMaxInstances()).isEqualTo(123);
+    // Not set here: the defaults.
+    assertThat(temporal.getWorkflowCache().getMaxThreads()).isEqualTo(400);
+    assertThat(options.getMaxConcurrentActivityExecutionSize()).isEqualTo(64);
+    assertThat(options.getMaxConcurrentLocalActivityExecutionSize()).isEqualTo(64);
+    assertThat(options.getMaxConcurrentWorkflowTaskPollers()).isEqualTo(4);
+    assertThat(options.getMaxConcurrentActivityTaskPollers()).isEqualTo(4);
+  }
+}
