@@ -12,7 +12,8 @@ import java.time.Duration;
 public final class DeliveryRetryPolicy {
 
   public static final Duration FIRST_WAIT = Duration.ofSeconds(30);
-  public static final int BACKOFF_COEFFICIENT = 2;
+  /** Each wait is this many times the last (a whole number: no floating point near money code). */
+  public static final int BACKOFF_FACTOR = 2;
   public static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
 
   private DeliveryRetryPolicy() {}
@@ -21,7 +22,7 @@ public final class DeliveryRetryPolicy {
   public static RetryOptions retryOptions() {
     return RetryOptions.newBuilder()
         .setInitialInterval(FIRST_WAIT)
-        .setBackoffCoefficient(BACKOFF_COEFFICIENT)
+        .setBackoffCoefficient(BACKOFF_FACTOR)
         .setMaximumInterval(LONGEST_WAIT)
         .build();
   }
@@ -33,7 +34,7 @@ public final class DeliveryRetryPolicy {
   public static Duration waitAfter(int failedBefore) {
     Duration wait = FIRST_WAIT;
     for (int i = 0; i < failedBefore && wait.compareTo(LONGEST_WAIT) < 0; i++) {
-      wait = wait.multipliedBy(BACKOFF_COEFFICIENT);
+      wait = wait.multipliedBy(BACKOFF_FACTOR);
     }
     return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
   }
