@@ -197,8 +197,13 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
     assertThat(accepted.verdict()).isEqualTo(Verdict.ACCEPTED);
     VerifyPaymentResult again = invoice.verifyPayment(new VerifyPaymentRequest("abc123", "ops@deltaenergy.com"));
     assertThat(again.verdict()).isEqualTo(Verdict.ALREADY_COUNTED);
-    // the scanner reporting the same deposit later does not count it twice either
-    observe(invoice, missed);
+    // the scanner reporting the same deposit later does not count it twice either (with local
+    // steps the invoice may complete, booked, before the report arrives: then it is refused)
+    try {
+      observe(invoice, missed);
+    } catch (io.temporal.client.WorkflowNotFoundException completedFirst) {
+      assertThat(invoice.status().state().status()).isEqualTo(InvoiceStatus.COMPLETE);
+    }
 
     WorkflowStub.fromTyped(invoice).getResult(Void.class);
     InvoiceState done = invoice.status().state();
