@@ -18,6 +18,17 @@ public interface ExchangeActivities {
   Quote lockQuote(long invoiceId);
 
   /**
+   * {@link #allocateDepositAddress} and {@link #lockQuote} in one activity, as issuing needs both;
+   * idempotent as they are.
+   */
+  default AddressAndQuote addressAndQuote(long invoiceId) {
+    return new AddressAndQuote(allocateDepositAddress(invoiceId), lockQuote(invoiceId));
+  }
+
+  /** The invoice's deposit address and locked quote. */
+  record AddressAndQuote(DepositAddress address, Quote quote) {}
+
+  /**
    * Replaces the quote locked at {@code previousLockedAt} with one at today's rate; a retried call
    * returns the replacement.
    */

@@ -6,15 +6,26 @@ import com.deltaenergy.invoicing.workflows.exchange.ExchangeActivities;
 import com.deltaenergy.invoicing.workflows.notification.DeliveryRetryPolicy;
 import com.deltaenergy.invoicing.workflows.notification.NotificationActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
  * The activities the invoice workflow calls, each with the timeouts and retries its side effect
- * needs. Created inside the workflow (stubs belong to one run); creating a stub writes no history.
+ * needs. Created inside the workflow (stubs belong to one run); creating a stub writes no history,
+ * so which kind a run uses may be decided once its version is known.
  */
 final class InvoiceActivityStubs {
+
+  /**
+   * Change id: the short, idempotent steps on the workflow's own worker (load, record, watch,
+   * address, quote, render, record a notification, mark a booking failed) run as local
+   * activities, one marker each instead of a scheduled/started/completed triple and a workflow
+   * task (issue 14). Mail, webhooks and the ledger stay ordinary activities: their retries must
+   * survive a worker's death across minutes. Runs started before it keep ordinary activities.
+   */
+  static final String LOCAL_SHORT_STEPS = "local-short-steps";
 
   private static final RetryOptions UNTIL_IT_WORKS =
       RetryOptions.newBuilder()
@@ -23,7 +34,21 @@ final class InvoiceActivityStubs {
           .setMaximumInterval(Duration.ofMinutes(1))
           .build();
 
-  final InvoiceStoreActivities store =
+  private static final RetryOptions EXCHANGE_RETRIES =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(2))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofMinutes(1))
+          .build();
+
+  private boolean shortStepsLocal;
+
+  /** Whether this run takes the short steps locally (and together where they come together). */
+  boolean shortStepsLocal() {
+    return shortStepsLocal;
+  }
+
+  InvoiceStoreActivities store =
       Workflow.newActivityStub(
           InvoiceStoreActivities.class,
           ActivityOptions.newBuilder()
@@ -32,18 +57,13 @@ final class InvoiceActivityStubs {
               .build());
 
   /** Exchange calls while issuing: transient failures retry for half an hour, then issuing waits. */
-  final ExchangeActivities exchange =
+  ExchangeActivities exchange =
       Workflow.newActivityStub(
           ExchangeActivities.class,
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(30))
               .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(2))
-                      .setBackoffCoefficient(2)
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
+              .setRetryOptions(EXCHANGE_RETRIES)
               .build());
 
   /** A caller is waiting on a manual verification: a few quick attempts. */
@@ -59,7 +79,7 @@ final class InvoiceActivityStubs {
                       .build())
               .build());
 
-  final DocumentActivities documents =
+  DocumentActivities documents =
       Workflow.newActivityStub(
           DocumentActivities.class,
           ActivityOptions.newBuilder()
@@ -67,7 +87,7 @@ final class InvoiceActivityStubs {
               .setRetryOptions(UNTIL_IT_WORKS)
               .build());
 
-  final NotificationActivities notifications =
+  NotificationActivities notifications =
       Workflow.newActivityStub(
           NotificationActivities.class,
           ActivityOptions.newBuilder()
@@ -103,11 +123,52 @@ final class InvoiceActivityStubs {
                       .build())
               .build());
 
-  final CfoSyncActivities cfoBookkeeping =
+  CfoSyncActivities cfoBookkeeping =
       Workflow.newActivityStub(
           CfoSyncActivities.class,
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(30))
               .setRetryOptions(UNTIL_IT_WORKS)
               .build());
+
+  /** From {@link #LOCAL_SHORT_STEPS} on: the short steps as local activities, same timeouts and retries. */
+  void runShortStepsLocally() {
+    shortStepsLocal = true;
+    store =
+        Workflow.newLocalActivityStub(
+            InvoiceStoreActivities.class,
+            LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setRetryOptions(UNTIL_IT_WORKS)
+                .build());
+    exchange =
+        Workflow.newLocalActivityStub(
+            ExchangeActivities.class,
+            LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+                .setRetryOptions(EXCHANGE_RETRIES)
+                .build());
+    documents =
+        Workflow.newLocalActivityStub(
+            DocumentActivities.class,
+            LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(60))
+                .setRetryOptions(UNTIL_IT_WORKS)
+                .build());
+    notifications =
+        Workflow.newLocalActivityStub(
+            NotificationActivities.class,
+            LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setRetryOptions(UNTIL_IT_WORKS)
+                .build());
+    cfoBookkeeping =
+        Workflow.newLocalActivityStub(
+            CfoSyncActivities.class,
+            LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setRetryOptions(UNTIL_IT_WORKS)
+                .build());
+  }
 }

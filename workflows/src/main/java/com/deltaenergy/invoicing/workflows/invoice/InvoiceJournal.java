@@ -8,6 +8,8 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +34,32 @@ final class InvoiceJournal {
   private final Deque<InvoiceEvent> pendingEvents = new ArrayDeque<>();
   /** The InvoiceStatus search attribute as last published by this run. */
   private InvoiceStatus publishedStatus;
+  /** The events of a change recorded, and their notifications delivered, in one activity each. */
+  private boolean batched;
 
   InvoiceJournal(Supplier<InvoiceState> state, InvoiceActivityStubs activities) {
     this.state = state;
     this.activities = activities;
   }
 
+  /** From {@link InvoiceActivityStubs#LOCAL_SHORT_STEPS} on: notifications in batches. */
+  void batchNotifications() {
+    batched = true;
+  }
+
   /** Records the state (a new version) and keeps the InvoiceStatus search attribute current. */
   void record() {
+    InvoiceState state = newVersion();
+    activities.store.record(state);
+  }
+
+  /** {@link #record()} and ask the deposit scanner to watch the address, in one activity. */
+  void recordAndWatch() {
+    InvoiceState state = newVersion();
+    activities.store.recordAndWatch(state);
+  }
+
+  private InvoiceState newVersion() {
     InvoiceState state = this.state.get();
     state.bumpVersion();
     Workflow.setCurrentDetails(InvoiceDetails.of(state));
@@ -49,7 +69,7 @@ final class InvoiceJournal {
           InvoiceWorkflowOptions.INVOICE_STATUS.valueSet(state.status().wireName()));
       publishedStatus = state.status();
     }
-    activities.store.record(state);
+    return state;
   }
 
   /** Queues an event of the change under way; {@link #flush()} tells it. */
@@ -64,11 +84,51 @@ final class InvoiceJournal {
   }
 
   void flush() {
+    if (batched) {
+      flushBatched();
+      return;
+    }
     while (!pendingEvents.isEmpty()) {
       List<Long> recorded = activities.notifications.record(pendingEvents.poll());
       state.get().deliveryPending(recorded);
       recorded.forEach(this::deliver);
     }
+  }
+
+  /** The events of the change in one activity, their notifications delivered in one more. */
+  private void flushBatched() {
+    if (pendingEvents.isEmpty()) {
+      return;
+    }
+    List<InvoiceEvent> events = new ArrayList<>(pendingEvents);
+    pendingEvents.clear();
+    List<Long> recorded = activities.notifications.recordAll(events);
+    state.get().deliveryPending(recorded);
+    deliver(recorded);
+  }
+
+  /**
+   * Delivers notifications recorded earlier (a previous run left them unconfirmed): one activity
+   * for all of them from {@link InvoiceActivityStubs#LOCAL_SHORT_STEPS} on, else one each.
+   */
+  void deliver(Collection<Long> notificationIds) {
+    if (notificationIds.isEmpty()) {
+      return;
+    }
+    if (!batched) {
+      notificationIds.forEach(this::deliver);
+      return;
+    }
+    List<Long> ids = List.copyOf(notificationIds);
+    Async.procedure(activities.delivery::deliverAll, ids)
+        .handle(
+            (ignored, failure) -> {
+              if (failure != null) {
+                log.error("Notifications {} could not all be delivered: {}", ids, failure.getMessage());
+              }
+              ids.forEach(state.get()::deliveryDone);
+              return null;
+            });
   }
 
   void deliver(long notificationId) {

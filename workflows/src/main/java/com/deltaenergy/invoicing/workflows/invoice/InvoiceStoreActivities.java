@@ -26,6 +26,12 @@ public interface InvoiceStoreActivities {
   /** Asks the deposit scanner to watch the invoice's address (and to report its full state anew). */
   void watch(long invoiceId);
 
+  /** {@link #record} then {@link #watch}, in one activity: an invoice just issued needs both. */
+  default void recordAndWatch(InvoiceState state) {
+    record(state);
+    watch(state.invoiceId());
+  }
+
   /**
    * Tells the scanner the invoice no longer takes payments; it keeps looking at the address until
    * {@code watchUntil} so late deposits are recorded and flagged for an operator.

@@ -197,8 +197,13 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
     assertThat(accepted.verdict()).isEqualTo(Verdict.ACCEPTED);
     VerifyPaymentResult again = invoice.verifyPayment(new VerifyPaymentRequest("abc123", "ops@deltaenergy.com"));
     assertThat(again.verdict()).isEqualTo(Verdict.ALREADY_COUNTED);
-    // the scanner reporting the same deposit later does not count it twice either
-    observe(invoice, missed);
+    // the scanner reporting the same deposit later does not count it twice either (with local
+    // steps the invoice may complete, booked, before the report arrives: then it is refused)
+    try {
+      observe(invoice, missed);
+    } catch (io.temporal.client.WorkflowNotFoundException completedFirst) {
+      assertThat(invoice.status().state().status()).isEqualTo(InvoiceStatus.COMPLETE);
+    }
 
     WorkflowStub.fromTyped(invoice).getResult(Void.class);
     InvoiceState done = invoice.status().state();
@@ -476,27 +481,32 @@ class InvoiceWorkflowTest extends InvoiceWorkflowTestSupport {
     // Addressed by workflow id only, like the API and the scanner do: it follows the latest run.
     InvoiceWorkflow invoice =
         client.newWorkflowStub(InvoiceWorkflow.class, WorkflowStub.fromTyped(firstRun).getExecution().getWorkflowId());
-    for (int confirmations = 0; confirmations < 160; confirmations++) {
+    var execution = WorkflowStub.fromTyped(firstRun).getExecution();
+    // Reports until the first run has continued as new (a report costs fewer events since issue 14's
+    // local steps: some 300 reports now, 160 before).
+    int confirmations = 0;
+    boolean continued = false;
+    for (; confirmations < 700 && !continued; confirmations++) {
       observe(invoice, btc(28, "tx-slow", "0.05000000", confirmations));
       int expected = confirmations;
       await(invoice, s -> !s.payments().isEmpty() && s.payments().get(0).confirmations() == expected);
+      if (confirmations % 20 == 19) {
+        // A later run serves the workflow id. (Temporal's test server does not always write the
+        // first run's CONTINUED_AS_NEW event when that task also carries local activity markers.)
+        continued = !client.newUntypedWorkflowStub(execution.getWorkflowId()).describe().getExecution().getRunId()
+            .equals(execution.getRunId());
+      }
     }
-    var execution = WorkflowStub.fromTyped(firstRun).getExecution();
-    // The last report may still be in the first run's final task (continuing as new): wait for it.
+    assertThat(continued).as("continued as new within 700 reports").isTrue();
+    int lastReported = confirmations - 1;
     var firstHistory = client.fetchHistory(execution.getWorkflowId(), execution.getRunId());
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (firstHistory.getLastEvent().getEventType() != EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
-        && System.nanoTime() < deadline) {
-      sleep(Duration.ofMillis(50));
-      firstHistory = client.fetchHistory(execution.getWorkflowId(), execution.getRunId());
-    }
-    assertThat(firstHistory.getHistory().getEventsList())
-        .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
-    assertThat(firstHistory.getHistory().getEventsCount()).isLessThanOrEqualTo(2_000);
+    assertThat(firstHistory.getHistory().getEventsCount())
+        .isGreaterThan(InvoiceWorkflowImpl.CONTINUE_AS_NEW_AFTER_EVENTS)
+        .isLessThanOrEqualTo(2_000);
 
     InvoiceState carried = invoice.status().state();
     assertThat(carried.status()).isEqualTo(InvoiceStatus.CONFIRMING);
-    assertThat(carried.payments()).singleElement().extracting(Payment::confirmations).isEqualTo(159);
+    assertThat(carried.payments()).singleElement().extracting(Payment::confirmations).isEqualTo(lastReported);
     assertThat(carried.depositAddress()).isEqualTo(FakeActivities.Exchange.address(28));
     assertThat(notifications.types()).containsOnlyOnce(Type.CREATED, Type.PAYMENT_DETECTED);
   }
