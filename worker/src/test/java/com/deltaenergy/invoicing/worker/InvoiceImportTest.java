@@ -70,14 +70,14 @@ class InvoiceImportTest extends WorkerIntegrationTest {
     });
     sampler.start();
 
-    // One page of 45 rows, the window (invoicing.imports.in-flight) 20.
+    // One page of 45 rows, the window (invoicing.imports.in-flight) 8.
     ImportProgress progress = run(importId, true, 50);
     sampler.interrupt();
     sampler.join();
 
     assertThat(progress.counts()).isEqualTo(new ImportCounts(45, 45, 0, 45, 0, 45, 0));
     assertThat(issuedOf(batch)).isEqualTo(45);
-    assertThat(most.get()).as("invoices of the import being issued at once").isBetween(2, 20);
+    assertThat(most.get()).as("invoices of the import being issued at once").isBetween(2, 8);
   }
 
   @Test

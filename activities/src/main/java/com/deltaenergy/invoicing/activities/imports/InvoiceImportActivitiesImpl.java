@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * commit together, so a page run again after a crash skips what was done; starting a workflow
  * is idempotent (its id is the invoice number), so a row created but not yet started is started
  * by the rerun (or by the recovery sweep). In send mode the import keeps a sliding window: a row
- * is created and started only while fewer than {@code invoicing.imports.in-flight} (default 20) of
+ * is created and started only while fewer than {@code invoicing.imports.in-flight} (default 8) of
  * the import's invoices are still being issued, each waiting (up to a bound) for a slot. So at
  * most that many are in flight, imports keep a bounded share of the workers and interactive
  * creates stay responsive, and the window stays full: the next rows are created while the earlier
@@ -54,7 +54,7 @@ public class InvoiceImportActivitiesImpl implements InvoiceImportActivities {
       WorkflowClient client,
       @Value("${invoicing.temporal.task-queue:" + InvoiceWorkflowOptions.DEFAULT_TASK_QUEUE + "}") String taskQueue,
       @Value("${invoicing.imports.issue-wait:120s}") Duration issueWait,
-      @Value("${invoicing.imports.in-flight:20}") int inFlight) {
+      @Value("${invoicing.imports.in-flight:8}") int inFlight) {
     this.inFlight = inFlight;
     this.imports = imports;
     this.creation = creation;

@@ -14,7 +14,7 @@ public record ImportInput(
     int afterRow,
     long startedAtMillis) {
 
-  /** Rows per activity call: small enough to bound the invoices being issued at once. */
+  /** Rows per activity call (how many are issued at once is the activity's in-flight window). */
   public static final int DEFAULT_PAGE_SIZE = 50;
 
   /** Pages per run before continuing as new: about 6 events a page keeps a run near 3,000. */
