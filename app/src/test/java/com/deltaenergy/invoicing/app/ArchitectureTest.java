@@ -1,14 +1,10 @@
 package com.deltaenergy.invoicing.app;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -115,12 +111,6 @@ class ArchitectureTest {
         .matching("com.deltaenergy.invoicing." + module + ".(*)..")
         .should()
         .beFreeOfCycles()
-        // The coin and network enums live in workflows.invoice, yet exchange and payment use them
-        // too. Moving them to a package of their own renames an import in some 80 files that every
-        // lane touches, so it waits until the lanes are merged; nothing else closes a cycle there.
-        .ignoreDependency(
-            resideInAnyPackage("com.deltaenergy.invoicing.workflows.exchange", "com.deltaenergy.invoicing.workflows.payment"),
-            belongToAnyOf(CryptoCurrency.class, PaymentNetwork.class))
         .check(classes);
   }
 

@@ -8,7 +8,7 @@ import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.workflows.exchange.ExchangeCheck;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

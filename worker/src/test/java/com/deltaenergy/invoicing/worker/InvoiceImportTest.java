@@ -11,7 +11,7 @@ import com.deltaenergy.invoicing.workflows.imports.ImportCounts;
 import com.deltaenergy.invoicing.workflows.imports.ImportInput;
 import com.deltaenergy.invoicing.workflows.imports.ImportProgress;
 import com.deltaenergy.invoicing.workflows.imports.InvoiceImportWorkflow;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;

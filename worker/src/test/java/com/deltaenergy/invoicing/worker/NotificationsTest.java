@@ -9,7 +9,7 @@ import com.deltaenergy.invoicing.workflows.invoice.CancelRequest;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;

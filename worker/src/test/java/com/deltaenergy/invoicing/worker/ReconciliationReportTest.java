@@ -8,7 +8,7 @@ import com.deltaenergy.invoicing.persistence.reconciliation.ReconciliationReport
 import com.deltaenergy.invoicing.persistence.reconciliation.ReconciliationReportRepository;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.deltaenergy.invoicing.workflows.reconciliation.ReconciliationReportWorkflow;
 import io.temporal.client.WorkflowOptions;
 import jakarta.mail.internet.MimeMessage;

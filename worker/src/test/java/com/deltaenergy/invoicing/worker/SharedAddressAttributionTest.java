@@ -14,7 +14,7 @@ import com.deltaenergy.invoicing.persistence.reconciliation.ExchangeDepositRepos
 import com.deltaenergy.invoicing.persistence.reconciliation.ExchangeDepositRepository.UnmatchedDeposit;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.deltaenergy.invoicing.workflows.payment.Payment;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -20,7 +20,7 @@ import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.testsupport.TestHostResolver;
 import com.deltaenergy.invoicing.workflows.dunning.DunningStage;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;

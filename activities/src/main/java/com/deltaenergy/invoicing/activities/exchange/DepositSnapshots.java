@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 
 /**
  * How the exchange names and treats one of our networks.

@@ -1,7 +1,7 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
 import com.deltaenergy.invoicing.activities.support.ClockTicker;
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;

@@ -2,8 +2,8 @@ package com.deltaenergy.invoicing.activities.exchange;
 
 import com.deltaenergy.invoicing.workflows.exchange.DepositAddress;
 import com.deltaenergy.invoicing.workflows.exchange.ExchangeCheck;
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package com.deltaenergy.invoicing.activities.exchange;
 
 import com.deltaenergy.invoicing.workflows.exchange.ExchangeCheck;
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.fasterxml.jackson.core.JsonProcessingException;

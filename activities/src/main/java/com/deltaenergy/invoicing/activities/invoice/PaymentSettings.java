@@ -1,7 +1,7 @@
 package com.deltaenergy.invoicing.activities.invoice;
 
 import com.deltaenergy.invoicing.workflows.dunning.DunningSchedule;
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.payment.PaymentPolicy;
 import java.math.BigDecimal;
 import java.time.Duration;

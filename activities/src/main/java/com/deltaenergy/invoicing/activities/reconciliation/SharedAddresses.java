@@ -4,7 +4,7 @@ import com.deltaenergy.invoicing.activities.exchange.DepositSnapshots;
 import com.deltaenergy.invoicing.persistence.reconciliation.ExchangeDepositRepository;
 import com.deltaenergy.invoicing.persistence.reconciliation.ExchangeDepositRepository.AddressHolder;
 import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository.DepositWatch;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import com.deltaenergy.invoicing.workflows.payment.SharedAddressAttribution;
 import com.deltaenergy.invoicing.workflows.payment.SharedAddressAttribution.Candidate;

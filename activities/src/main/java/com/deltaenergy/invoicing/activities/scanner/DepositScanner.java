@@ -14,7 +14,7 @@ import com.deltaenergy.invoicing.persistence.polling.PollingLogRepository;
 import com.deltaenergy.invoicing.persistence.support.Sha256;
 import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository;
 import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository.DepositWatch;
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.payment.DepositObservation;

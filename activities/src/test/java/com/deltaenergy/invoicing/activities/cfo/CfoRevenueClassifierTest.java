@@ -8,9 +8,9 @@ import com.deltaenergy.invoicing.activities.cfo.CfoMappingProperties.Subcategory
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceProgress;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

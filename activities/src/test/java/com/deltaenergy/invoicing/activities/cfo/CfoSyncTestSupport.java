@@ -9,7 +9,7 @@ import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
 import com.deltaenergy.invoicing.testsupport.FreePorts;
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncActivities;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.zaxxer.hikari.HikariDataSource;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Issuer;
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import com.deltaenergy.invoicing.activities.document.InvoiceDocument.BillTo;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Line;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Paid;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Transaction;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.deltaenergy.invoicing.workflows.payment.PaymentUris;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,7 @@ package com.deltaenergy.invoicing.activities.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Issuer;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Line;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Paid;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceAmounts;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

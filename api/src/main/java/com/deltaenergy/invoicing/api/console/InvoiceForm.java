@@ -4,7 +4,7 @@ import com.deltaenergy.invoicing.api.invoice.CreateInvoiceRequest;
 import com.deltaenergy.invoicing.api.invoice.CreateInvoiceRequest.LineItemRequest;
 import com.deltaenergy.invoicing.api.tenant.CurrentTenant;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;

@@ -113,8 +113,8 @@ class ConsoleAdminPagesTest {
         new com.deltaenergy.invoicing.persistence.client.ClientFields("Invoiced " + name, null, null, null, null, null));
     java.math.BigDecimal usd = new java.math.BigDecimal("10.00");
     invoices.create(new com.deltaenergy.invoicing.persistence.invoice.NewInvoice(Tenant.DEFAULT_TENANT_ID, invoiced.id(),
-        usd, usd, null, null, java.math.BigDecimal.ZERO.setScale(2), com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency.USDT,
-        com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork.TRC20, "November 2026", "x", null,
+        usd, usd, null, null, java.math.BigDecimal.ZERO.setScale(2), com.deltaenergy.invoicing.workflows.coin.CryptoCurrency.USDT,
+        com.deltaenergy.invoicing.workflows.coin.PaymentNetwork.TRC20, "November 2026", "x", null,
         java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(15),
         java.util.List.of(new com.deltaenergy.invoicing.persistence.invoice.LineItem("x", java.math.BigDecimal.ONE, usd, usd))));
     writer.get("/clients");

@@ -1,9 +1,9 @@
 package com.deltaenergy.invoicing.persistence.invoice;
 
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

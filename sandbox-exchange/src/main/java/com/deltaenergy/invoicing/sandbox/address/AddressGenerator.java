@@ -4,7 +4,7 @@ import com.deltaenergy.invoicing.workflows.address.Base58;
 import com.deltaenergy.invoicing.workflows.address.Bech32;
 import com.deltaenergy.invoicing.workflows.address.BlockchainAddresses;
 import com.deltaenergy.invoicing.workflows.address.Ss58;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Random;

@@ -5,7 +5,7 @@ import com.deltaenergy.invoicing.sandbox.ledger.SandboxDeposit;
 import com.deltaenergy.invoicing.sandbox.ledger.SandboxLedger;
 import com.deltaenergy.invoicing.sandbox.ledger.SandboxNetwork;
 import com.deltaenergy.invoicing.sandbox.mexc.SandboxTraffic;
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.sandbox.ledger;
 
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

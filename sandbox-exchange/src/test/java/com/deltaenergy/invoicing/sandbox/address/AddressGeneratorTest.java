@@ -1,10 +1,10 @@
 package com.deltaenergy.invoicing.sandbox.address;
 
-import static com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork.BTC;
+import static com.deltaenergy.invoicing.workflows.coin.PaymentNetwork.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.workflows.address.BlockchainAddresses;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.workflows.exchange;
 
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -1,5 +1,8 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
+
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncState;
 import com.deltaenergy.invoicing.workflows.dunning.DunningSchedule;
 import com.deltaenergy.invoicing.workflows.dunning.DunningStage;

@@ -1,5 +1,8 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
+
 import com.deltaenergy.invoicing.workflows.payment.PaymentPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
+
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;

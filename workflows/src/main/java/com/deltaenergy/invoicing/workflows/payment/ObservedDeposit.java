@@ -1,7 +1,7 @@
 package com.deltaenergy.invoicing.workflows.payment;
 
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.math.BigDecimal;
 import java.time.Instant;
 

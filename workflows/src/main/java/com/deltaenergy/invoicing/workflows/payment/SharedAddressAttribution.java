@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.workflows.payment;
 
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package com.deltaenergy.invoicing.workflows.address;
 
-import static com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork.BEP20;
-import static com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork.BTC;
-import static com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork.ERC20;
-import static com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork.TAO;
-import static com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork.TRC20;
+import static com.deltaenergy.invoicing.workflows.coin.PaymentNetwork.BEP20;
+import static com.deltaenergy.invoicing.workflows.coin.PaymentNetwork.BTC;
+import static com.deltaenergy.invoicing.workflows.coin.PaymentNetwork.ERC20;
+import static com.deltaenergy.invoicing.workflows.coin.PaymentNetwork.TAO;
+import static com.deltaenergy.invoicing.workflows.coin.PaymentNetwork.TRC20;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.junit.jupiter.api.Nested;

@@ -1,5 +1,8 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
+
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncActivities;
 import com.deltaenergy.invoicing.workflows.document.DocumentActivities;
 import com.deltaenergy.invoicing.workflows.document.DocumentKind;
@@ -106,7 +109,7 @@ final class FakeActivities {
 
     @Override
     public List<ObservedDeposit> findDeposits(
-        com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency coin, String txId, Instant since) {
+        com.deltaenergy.invoicing.workflows.coin.CryptoCurrency coin, String txId, Instant since) {
       return depositsByTxId.getOrDefault(txId, List.of());
     }
 
@@ -117,7 +120,7 @@ final class FakeActivities {
 
     @Override
     public PriceQuote currentPrice(
-        com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency currency, PaymentNetwork network) {
+        com.deltaenergy.invoicing.workflows.coin.CryptoCurrency currency, PaymentNetwork network) {
       return new PriceQuote(currency, network, rate, Instant.ofEpochMilli(clock.getAsLong()), "fake");
     }
 

@@ -1,5 +1,7 @@
 package com.deltaenergy.invoicing.workflows.invoice;
 
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.api.history.v1.HistoryEvent;

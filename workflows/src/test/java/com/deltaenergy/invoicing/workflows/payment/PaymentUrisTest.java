@@ -3,7 +3,7 @@ package com.deltaenergy.invoicing.workflows.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

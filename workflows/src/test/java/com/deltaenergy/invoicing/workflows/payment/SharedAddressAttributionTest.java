@@ -2,8 +2,8 @@ package com.deltaenergy.invoicing.workflows.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.workflows.invoice.CryptoCurrency;
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.deltaenergy.invoicing.workflows.payment.SharedAddressAttribution.Candidate;
 import com.deltaenergy.invoicing.workflows.payment.SharedAddressAttribution.Outcome;
 import com.deltaenergy.invoicing.workflows.payment.SharedAddressAttribution.Reason;

@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.activities.exchange.mexc;
 
-import com.deltaenergy.invoicing.workflows.invoice.PaymentNetwork;
+import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.util.Locale;
 
 /**

@@ -1,4 +1,4 @@
-package com.deltaenergy.invoicing.workflows.invoice;
+package com.deltaenergy.invoicing.workflows.coin;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
