@@ -207,11 +207,11 @@ print(j["status"], j["total"], j["valid"], j["invalid"], j["created"], j["existi
   read -r invoices references numbers issued_db <<<"$line"
   ((invoices == valid && references == valid && numbers == valid && issued_db == valid)) ||
     problems+=("database: $invoices invoices, $references references, $numbers numbers, $issued_db issued for $valid valid rows")
-  # The results file: each valid row created with its own invoice, each invalid row reported.
+  # The results file: each valid row issued with its own invoice, each invalid row reported.
   line=$(api_curl "http://127.0.0.1:$API_PORT/api/invoices/imports/$id/results.csv" | python3 -c '
 import csv, sys
 rows = list(csv.DictReader(sys.stdin))
-created = [r for r in rows if r["status"] == "created"]
+created = [r for r in rows if r["status"] == "issued"]  # created, then issued (send mode)
 ids = {r["invoice_id"] for r in created if r["invoice_id"]}
 print(len(rows), len(created), len(ids), sum(1 for r in rows if r["status"] == "invalid"))')
   read -r result_rows result_created result_ids result_invalid <<<"$line"
