@@ -27,4 +27,9 @@ public class EmbeddedMailConfiguration {
         environment.getProperty("invoicing.notifications.outbox-directory"));
     return server;
   }
+
+  @Bean
+  EmbeddedMailboxPurge embeddedMailboxPurge(GreenMail embeddedMailServer) {
+    return new EmbeddedMailboxPurge(embeddedMailServer);
+  }
 }

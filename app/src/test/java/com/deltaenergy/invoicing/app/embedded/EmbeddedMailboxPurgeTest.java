@@ -1,0 +1,104 @@
+package com.deltaenergy.invoicing.app.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
+import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.icegreen.greenmail.util.GreenMail;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The embedded SMTP server does not keep the mail it accepted in memory: it is emptied on a schedule. */
+@SpringBootTest(
+    classes = CryptoInvoicingApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+    properties = {
+      "invoicing.database.embedded.ephemeral=true",
+      "invoicing.sandbox.state-file=",
+      "invoicing.notifications.embedded-mailbox-purge-interval=500ms",
+    })
+class EmbeddedMailboxPurgeTest {
+
+  private static int port;
+  private static Path outbox;
+
+  @DynamicPropertySource
+  static void ports(DynamicPropertyRegistry registry) throws IOException {
+    port = freePort();
+    int temporal = freePort();
+    int smtp = freePort();
+    Path data = Files.createTempDirectory("invoicing-purge");
+    outbox = data.resolve("outbox");
+    registry.add("server.port", () -> port);
+    registry.add("invoicing.temporal.embedded.port", () -> temporal);
+    registry.add("invoicing.notifications.smtp.port", () -> smtp);
+    registry.add("invoicing.notifications.outbox-directory", outbox::toString);
+    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
+    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
+    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Autowired GreenMail mailServer;
+
+  @Test
+  void mailTheServerAcceptedIsGoneFromItsMemoryButKeptInTheOutbox() throws Exception {
+    HttpResponse<String> created =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoice/create"))
+                    .header("Authorization", TestApiKeys.BEARER)
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                        """
+                        {"client_id": 1, "amount_usd": 300, "crypto_currency": "USDT", "crypto_network": "TRC20",
+                         "billing_period": "November 2025", "due_date": "%s", "description": "Purge"}
+                        """.formatted(LocalDate.now().plusDays(10))))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    // The copy is written only after the SMTP server accepted the mail.
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (emlFiles() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(emlFiles()).isPositive();
+    // Emptied within a few purge intervals (a later notice of the same invoice may arrive meanwhile).
+    long emptied = System.nanoTime() + 10_000_000_000L;
+    while (mailServer.getReceivedMessages().length > 0 && System.nanoTime() < emptied) {
+      Thread.sleep(100);
+    }
+
+    assertThat(mailServer.getReceivedMessages()).isEmpty();
+  }
+
+  private static long emlFiles() throws IOException {
+    if (!Files.isDirectory(outbox)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(outbox)) {
+      return files.filter(f -> f.toString().endsWith(".eml")).count();
+    }
+  }
+}
