@@ -2,6 +2,7 @@ package com.deltaenergy.invoicing.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.activities.invoice.InvoiceStoreActivitiesImpl;
 import com.deltaenergy.invoicing.activities.notification.SweptNotifications;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
@@ -35,6 +36,7 @@ class InvoiceLifecycleTest extends WorkerIntegrationTest {
   @Autowired InvoiceRecoverySweep recovery;
   @Autowired NotificationRepository notifications;
   @Autowired SweptNotifications sweptNotifications;
+  @Autowired InvoiceStoreActivitiesImpl store;
 
   @Test
   void issuesWithAnAddressAQuoteADocumentAndANotice() throws Exception {
@@ -231,6 +233,51 @@ class InvoiceLifecycleTest extends WorkerIntegrationTest {
     assertThat(withSubject(MAIL.getReceivedMessages(), "(lost run)").stream()
             .filter(m -> subject(m).contains(orphan.invoiceNumber())))
         .as("sent once").hasSize(1);
+  }
+
+  /**
+   * The fault suite's worker-kill case: the first workflow task issued the invoice and recorded its
+   * notices in local activities, then its worker died before the task completed. The retried task
+   * loads the invoice, finds it issued and has no history of those notices: the load hands them to
+   * the sweep, which sends each once.
+   */
+  @Test
+  void aNoticeAFirstTaskRecordedBeforeItsWorkerDiedIsSentOnceWhenTheRetriedTaskFindsTheInvoiceIssued() {
+    InvoiceRecord invoice = storeInvoice(PaymentNetwork.TRC20, "14.00", today().plusDays(20));
+    startAndIssue(invoice);
+    long id = notifications.record(diedAttemptsNotice(invoice, "(died attempt)"));
+    sweptNotifications.sweep();
+    assertThat(notifications.find(id).orElseThrow().status()).as("still the workflow's").isEqualTo("pending");
+
+    assertThat(store.load(invoice.id()).recorded()).as("the retried task finds it issued").isNotNull();
+    sweptNotifications.sweep();
+
+    assertThat(notifications.find(id).orElseThrow().status()).isEqualTo("sent");
+    assertThat(mailsAbout(invoice, 1, "(died attempt)")).hasSize(1);
+    store.load(invoice.id());
+    sweptNotifications.sweep();
+    pause(java.time.Duration.ofMillis(500));
+    assertThat(withSubject(MAIL.getReceivedMessages(), "(died attempt)").stream()
+            .filter(m -> subject(m).contains(invoice.invoiceNumber())))
+        .as("sent once").hasSize(1);
+  }
+
+  @Test
+  void loadingAnInvoiceNeverIssuedLeavesItsNoticesToItsWorkflow() {
+    InvoiceRecord draft = storeInvoice(PaymentNetwork.BTC, "15.00", today().plusDays(20));
+    long id = notifications.record(diedAttemptsNotice(draft, "(not handed)"));
+
+    assertThat(store.load(draft.id()).recorded()).isNull();
+    sweptNotifications.sweep();
+
+    assertThat(notifications.find(id).orElseThrow().status()).isEqualTo("pending");
+  }
+
+  private static NotificationRepository.NewNotification diedAttemptsNotice(InvoiceRecord invoice, String marker) {
+    return new NotificationRepository.NewNotification(
+        1L, invoice.id(), "died-attempt|" + invoice.id(), "invoice.created", "", "email", "ops@example.com",
+        "workflow", "Invoice " + invoice.invoiceNumber() + " " + marker, "created", "<p>created</p>", null, null,
+        "<died-attempt-" + invoice.id() + "@invoicing.test>");
   }
 
   private List<MimeMessage> mailsAbout(InvoiceRecord invoice, int count, String subjectFragment) {

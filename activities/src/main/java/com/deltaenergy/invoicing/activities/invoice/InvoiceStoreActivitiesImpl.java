@@ -5,6 +5,7 @@ import com.deltaenergy.invoicing.persistence.client.ClientRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceProjectionRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
+import com.deltaenergy.invoicing.persistence.notification.NotificationRepository;
 import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.persistence.watch.DepositWatchRepository;
@@ -32,6 +33,7 @@ public class InvoiceStoreActivitiesImpl implements InvoiceStoreActivities {
   private final TenantRepository tenants;
   private final PaymentSettings settings;
   private final SystemAuditTrail systemAudit;
+  private final NotificationRepository notifications;
 
   public InvoiceStoreActivitiesImpl(
       InvoiceRepository invoices,
@@ -41,8 +43,10 @@ public class InvoiceStoreActivitiesImpl implements InvoiceStoreActivities {
       ClientRepository clients,
       TenantRepository tenants,
       PaymentSettings settings,
-      SystemAuditTrail systemAudit) {
+      SystemAuditTrail systemAudit,
+      NotificationRepository notifications) {
     this.systemAudit = systemAudit;
+    this.notifications = notifications;
     this.invoices = invoices;
     this.projections = projections;
     this.audit = audit;
@@ -69,7 +73,19 @@ public class InvoiceStoreActivitiesImpl implements InvoiceStoreActivities {
             invoice.id(), invoice.tenantId(), invoice.invoiceNumber(), invoice.clientName(),
             invoice.amountUsd(), invoice.currency(), invoice.network(), invoice.dueDate(), zone,
             settings.policyFor(invoice.currency(), offsets));
-    return new LoadedInvoice(terms, projections.recordedState(invoiceId).orElse(null));
+    InvoiceState recorded = projections.recordedState(invoiceId).orElse(null);
+    if (recorded != null) {
+      // A run starts from a recorded state only when an earlier attempt got that far without a
+      // history to show for it: a first workflow task whose local activities issued the invoice
+      // and recorded its notices, then died with its worker, or a lost run restarted. This run
+      // never learns those notices' ids, so the sweep delivers them (once: senders claim the row).
+      int handed = notifications.handToSweep(invoiceId);
+      if (handed > 0) {
+        log.info("Invoice {}: {} notices an earlier attempt recorded but did not send are handed to the sweep",
+            invoice.invoiceNumber(), handed);
+      }
+    }
+    return new LoadedInvoice(terms, recorded);
   }
 
   @Override
