@@ -83,6 +83,16 @@ class TenantLogoApiTest {
   }
 
   @Test
+  void anEmptyUploadIsRefusedNamingTheFieldNotAsBadJson() throws Exception {
+    HttpResponse<String> response = send("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", new byte[0]);
+
+    JsonNode problem = problem(response, 400);
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("logo");
+    assertThat(problem.at("/errors/0/message").asText()).contains("is required").doesNotContain("JSON");
+    assertThat(tenants.logo(tenantId)).isEmpty();
+  }
+
+  @Test
   void anUploadedPngIsStoredForItsTenantOnlyAndCanBeDeleted() throws Exception {
     BufferedImage original = picture(120, 40);
     HttpResponse<String> uploaded = send("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", png(original));
