@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,14 +39,7 @@ abstract class EmbeddedHttpTest {
 
   /** The application's ports, a fresh data directory, and the bootstrap admin key. */
   static void register(DynamicPropertyRegistry registry, int port, int temporalPort, int smtpPort) throws IOException {
-    Path data = Files.createTempDirectory("invoicing-e2e");
-    registry.add("server.port", () -> port);
-    registry.add("invoicing.temporal.embedded.port", () -> temporalPort);
-    registry.add("invoicing.notifications.smtp.port", () -> smtpPort);
-    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
+    EmbeddedTestSetup.onPorts(port, temporalPort, smtpPort, "invoicing-e2e").register(registry);
   }
 
   /** The port of the application under test: set before a class's tests run. */

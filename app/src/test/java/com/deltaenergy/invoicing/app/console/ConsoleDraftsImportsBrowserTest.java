@@ -3,7 +3,7 @@ package com.deltaenergy.invoicing.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.deltaenergy.invoicing.app.EmbeddedTestSetup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -69,18 +69,15 @@ class ConsoleDraftsImportsBrowserTest {
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) throws IOException {
     // Ports of their own (the suite may run beside another application on the machine).
-    port = Integer.getInteger("console.browser.port", 5150);
-    int temporal = Integer.getInteger("console.browser.temporal-port", 7350);
-    int smtp = Integer.getInteger("console.browser.smtp-port", 3150);
-    data = Files.createTempDirectory("invoicing-console-drafts");
+    EmbeddedTestSetup setup = EmbeddedTestSetup.onPorts(
+        Integer.getInteger("console.browser.port", 5150),
+        Integer.getInteger("console.browser.temporal-port", 7350),
+        Integer.getInteger("console.browser.smtp-port", 3150),
+        "invoicing-console-drafts");
+    port = setup.port();
+    data = setup.data();
     credentials = data.resolve("dev-console-credentials");
-    registry.add("server.port", () -> port);
-    registry.add("invoicing.temporal.embedded.port", () -> temporal);
-    registry.add("invoicing.notifications.smtp.port", () -> smtp);
-    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
+    setup.register(registry);
     registry.add("invoicing.console.development-credentials-file", credentials::toString);
   }
 

@@ -3,10 +3,10 @@ package com.deltaenergy.invoicing.app.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
+import com.deltaenergy.invoicing.app.EmbeddedTestSetup;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,24 +38,10 @@ class EmbeddedMailboxPurgeTest {
 
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) throws IOException {
-    port = freePort();
-    int temporal = freePort();
-    int smtp = freePort();
-    Path data = Files.createTempDirectory("invoicing-purge");
-    outbox = data.resolve("outbox");
-    registry.add("server.port", () -> port);
-    registry.add("invoicing.temporal.embedded.port", () -> temporal);
-    registry.add("invoicing.notifications.smtp.port", () -> smtp);
-    registry.add("invoicing.notifications.outbox-directory", outbox::toString);
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    EmbeddedTestSetup setup = EmbeddedTestSetup.onFreePorts("invoicing-purge");
+    port = setup.port();
+    outbox = setup.outbox();
+    setup.register(registry);
   }
 
   @Autowired GreenMail mailServer;
