@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -22,15 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * shared by its subclasses; {@link EmbeddedEndToEndTest}: one application per test class) and
  * names the application's port with {@link #target}.
  */
-@SpringBootTest(
-    classes = CryptoInvoicingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-      "invoicing.database.embedded.ephemeral=true",
-      "invoicing.payments.polling-interval=1s",
-      "invoicing.sandbox.confirmation-interval=0s",
-      "invoicing.sandbox.state-file=",
-    })
+@EmbeddedInRealTime
 abstract class EmbeddedHttpTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.app.pay;
 
-import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
+import com.deltaenergy.invoicing.app.EmbeddedInRealTime;
 import com.deltaenergy.invoicing.app.EmbeddedTestSetup;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +37,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,15 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * only when a test pins them), and a headless Debian Chromium driven through chromedriver, for the
  * pay page's browser tests. Screenshots go to docs/screenshots.
  */
-@SpringBootTest(
-    classes = CryptoInvoicingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-      "invoicing.database.embedded.ephemeral=true",
-      "invoicing.payments.polling-interval=1s",
-      "invoicing.sandbox.confirmation-interval=0s",
-      "invoicing.sandbox.state-file=",
-    })
+@EmbeddedInRealTime
 @Import(TemporalCallCounter.Wiring.class)
 abstract class PayPageBrowserSupport {
 
