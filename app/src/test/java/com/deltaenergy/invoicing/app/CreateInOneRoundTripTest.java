@@ -6,7 +6,6 @@ import com.deltaenergy.invoicing.api.invoice.InvoiceWorkflowClient;
 import com.deltaenergy.invoicing.app.pay.TemporalCallCounter;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatusView;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,14 +14,10 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,12 +37,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TemporalCallCounter.Wiring.class)
 class CreateInOneRoundTripTest {
 
-  private static int port;
+  private static EmbeddedTestSetup setup;
 
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) throws IOException {
-    EmbeddedTestSetup setup = EmbeddedTestSetup.onFreePorts("invoicing-create");
-    port = setup.port();
+    setup = EmbeddedTestSetup.onFreePorts("invoicing-create");
     setup.register(registry);
   }
 
@@ -56,8 +50,6 @@ class CreateInOneRoundTripTest {
   @Autowired InvoiceWorkflowClient workflows;
   @Autowired InvoiceRepository invoices;
   @Autowired ObjectMapper json;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void aCreateStartsAndAwaitsIssuedInOneOperation() throws Exception {
@@ -106,15 +98,7 @@ class CreateInOneRoundTripTest {
          "billing_period": "November 2025", "due_date": "%s", "description": "Round trip"}
         """
             .formatted(LocalDate.now().plusDays(20));
-    HttpResponse<String> created =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoice/create"))
-                .header("Authorization", TestApiKeys.BEARER)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> created = setup.post("/api/invoice/create", body);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return json.readTree(created.body());
   }

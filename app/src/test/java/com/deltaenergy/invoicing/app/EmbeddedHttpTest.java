@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.function.Predicate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -58,6 +59,16 @@ abstract class EmbeddedHttpTest {
 
   static JsonNode awaitInvoice(long id, Predicate<JsonNode> condition) throws Exception {
     return await("/api/invoice/" + id, condition);
+  }
+
+  /** A BTC invoice for client 1 ("Colocation", November 2026, due in 20 days), created: its JSON. */
+  static JsonNode createColocationInvoice(String amountUsd) throws Exception {
+    return send("POST", "/api/invoice/create",
+        """
+        {"client_id": 1, "amount_usd": %s, "crypto_currency": "BTC", "billing_period": "November 2026",
+         "due_date": "%s", "description": "Colocation"}
+        """.formatted(amountUsd, LocalDate.now().plusDays(20)),
+        201);
   }
 
   static JsonNode get(String path) throws Exception {

@@ -3,8 +3,13 @@ package com.deltaenergy.invoicing.app;
 import com.deltaenergy.invoicing.testsupport.FreePorts;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -13,6 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * key; the bootstrap admin key ({@link TestApiKeys#ADMIN}) is on, so a test can call the API at once.
  */
 public record EmbeddedTestSetup(int port, int temporalPort, int smtpPort, Path data) {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** Free ports and a fresh temporary data directory whose name starts with the prefix. */
   public static EmbeddedTestSetup onFreePorts(String directoryPrefix) throws IOException {
@@ -28,6 +35,18 @@ public record EmbeddedTestSetup(int port, int temporalPort, int smtpPort, Path d
   /** The directory the notifications' .eml copies are written to. */
   public Path outbox() {
     return data.resolve("outbox");
+  }
+
+  /** A JSON POST to the application with the bootstrap admin key and a fresh Idempotency-Key. */
+  public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", TestApiKeys.BEARER)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The application's properties for this setup. */
