@@ -6,7 +6,6 @@ import com.deltaenergy.invoicing.api.invoice.InvoiceWorkflowClient;
 import com.deltaenergy.invoicing.app.pay.TemporalCallCounter;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatusView;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,17 +14,10 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,27 +37,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TemporalCallCounter.Wiring.class)
 class CreateInOneRoundTripTest {
 
-  private static int port;
+  private static EmbeddedTestSetup setup;
 
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) throws IOException {
-    port = freePort();
-    int temporal = freePort();
-    int smtp = freePort();
-    Path data = Files.createTempDirectory("invoicing-create");
-    registry.add("server.port", () -> port);
-    registry.add("invoicing.temporal.embedded.port", () -> temporal);
-    registry.add("invoicing.notifications.smtp.port", () -> smtp);
-    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    setup = EmbeddedTestSetup.onFreePorts("invoicing-create");
+    setup.register(registry);
   }
 
   @Autowired TemporalCallCounter calls;
@@ -73,8 +50,6 @@ class CreateInOneRoundTripTest {
   @Autowired InvoiceWorkflowClient workflows;
   @Autowired InvoiceRepository invoices;
   @Autowired ObjectMapper json;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void aCreateStartsAndAwaitsIssuedInOneOperation() throws Exception {
@@ -123,15 +98,7 @@ class CreateInOneRoundTripTest {
          "billing_period": "November 2025", "due_date": "%s", "description": "Round trip"}
         """
             .formatted(LocalDate.now().plusDays(20));
-    HttpResponse<String> created =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoice/create"))
-                .header("Authorization", TestApiKeys.BEARER)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> created = setup.post("/api/invoice/create", body);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return json.readTree(created.body());
   }

@@ -3,6 +3,7 @@ package com.deltaenergy.invoicing.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.support.RuntimeTargetsLog;
+import com.deltaenergy.invoicing.testsupport.FreePorts;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,6 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,8 +46,8 @@ class EmbeddedApplicationTest {
 
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) throws IOException {
-    int temporal = freePort();
-    int http = freePort();
+    int temporal = FreePorts.next();
+    int http = FreePorts.next();
     registry.add("invoicing.temporal.embedded.port", () -> temporal);
     // A defined port: the embedded MEXC client reaches the sandbox on the API's own port.
     registry.add("server.port", () -> http);
@@ -63,21 +63,7 @@ class EmbeddedApplicationTest {
   }
 
   private static Path developmentKeyFile;
-  private static final int SMTP_PORT = freePortUnchecked();
-
-  private static int freePortUnchecked() {
-    try {
-      return freePort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
+  private static final int SMTP_PORT = FreePorts.next();
 
   @LocalServerPort int port;
   @Autowired WorkflowClient client;

@@ -10,11 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.function.Predicate;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -24,15 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * shared by its subclasses; {@link EmbeddedEndToEndTest}: one application per test class) and
  * names the application's port with {@link #target}.
  */
-@SpringBootTest(
-    classes = CryptoInvoicingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-      "invoicing.database.embedded.ephemeral=true",
-      "invoicing.payments.polling-interval=1s",
-      "invoicing.sandbox.confirmation-interval=0s",
-      "invoicing.sandbox.state-file=",
-    })
+@EmbeddedInRealTime
 abstract class EmbeddedHttpTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -41,14 +31,7 @@ abstract class EmbeddedHttpTest {
 
   /** The application's ports, a fresh data directory, and the bootstrap admin key. */
   static void register(DynamicPropertyRegistry registry, int port, int temporalPort, int smtpPort) throws IOException {
-    Path data = Files.createTempDirectory("invoicing-e2e");
-    registry.add("server.port", () -> port);
-    registry.add("invoicing.temporal.embedded.port", () -> temporalPort);
-    registry.add("invoicing.notifications.smtp.port", () -> smtpPort);
-    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
+    EmbeddedTestSetup.onPorts(port, temporalPort, smtpPort, "invoicing-e2e").register(registry);
   }
 
   /** The port of the application under test: set before a class's tests run. */
@@ -76,6 +59,16 @@ abstract class EmbeddedHttpTest {
 
   static JsonNode awaitInvoice(long id, Predicate<JsonNode> condition) throws Exception {
     return await("/api/invoice/" + id, condition);
+  }
+
+  /** A BTC invoice for client 1 ("Colocation", November 2026, due in 20 days), created: its JSON. */
+  static JsonNode createColocationInvoice(String amountUsd) throws Exception {
+    return send("POST", "/api/invoice/create",
+        """
+        {"client_id": 1, "amount_usd": %s, "crypto_currency": "BTC", "billing_period": "November 2026",
+         "due_date": "%s", "description": "Colocation"}
+        """.formatted(amountUsd, LocalDate.now().plusDays(20)),
+        201);
   }
 
   static JsonNode get(String path) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,13 +14,7 @@ class NextCheckEndToEndTest extends EmbeddedStackTest {
 
   @Test
   void nextCheckAtIsTheScannersNextCycleAndPollingStatsAgrees() throws Exception {
-    JsonNode invoice =
-        send("POST", "/api/invoice/create",
-            """
-            {"client_id": 1, "amount_usd": 120, "crypto_currency": "BTC", "billing_period": "November 2026",
-             "due_date": "%s", "description": "Colocation"}
-            """.formatted(LocalDate.now().plusDays(20)),
-            201);
+    JsonNode invoice = createColocationInvoice("120");
     long id = invoice.get("id").asLong();
     // Several one-second cycles pass with nothing to tell the workflow: it does not run.
     Thread.sleep(3_500);
@@ -41,13 +34,7 @@ class NextCheckEndToEndTest extends EmbeddedStackTest {
 
   @Test
   void aClosedInvoiceHasNoNextCheck() throws Exception {
-    JsonNode invoice =
-        send("POST", "/api/invoice/create",
-            """
-            {"client_id": 1, "amount_usd": 120, "crypto_currency": "BTC", "billing_period": "November 2026",
-             "due_date": "%s", "description": "Colocation"}
-            """.formatted(LocalDate.now().plusDays(20)),
-            201);
+    JsonNode invoice = createColocationInvoice("120");
     long id = invoice.get("id").asLong();
     send("POST", "/api/invoice/" + id + "/cancel", "{\"reason\": \"issued twice\"}", 200);
     assertThat(send("GET", "/api/invoice/" + id, null, 200).get("next_check_at").isNull()).isTrue();

@@ -15,13 +15,7 @@ class PaymentEndToEndTest extends EmbeddedEndToEndTest {
 
   @Test
   void createPayConfirmAndSeeItPaid() throws Exception {
-    JsonNode invoice =
-        send("POST", "/api/invoice/create",
-            """
-            {"client_id": 1, "amount_usd": 9700, "crypto_currency": "BTC", "billing_period": "November 2026",
-             "due_date": "%s", "description": "Colocation"}
-            """.formatted(LocalDate.now().plusDays(20)),
-            201);
+    JsonNode invoice = createColocationInvoice("9700");
     long id = invoice.get("id").asLong();
     assertThat(invoice.get("status").asText()).isEqualTo("sent");
     assertThat(invoice.get("crypto_amount").asText()).isEqualTo("0.10000000");

@@ -10,6 +10,7 @@ import com.deltaenergy.invoicing.workflows.exchange.CryptoConversion;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceState;
 import com.deltaenergy.invoicing.workflows.payment.Payment;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -53,35 +54,19 @@ public class InvoiceDocumentFactory {
     if (!invoice.isDraft()) {
       throw new IllegalArgumentException("invoice " + invoice.invoiceNumber() + " is not a draft");
     }
-    TenantProfiles.Issuer issuer = tenants.issuer(invoice.tenantId());
-    Locale locale = InvoicingMessages.locale(client.language());
     BigDecimal cryptoAmount =
         estimate == null ? null : CryptoConversion.toCrypto(invoice.amountUsd(), estimate.usd(), invoice.currency());
-    return new InvoiceDocument(
-        issuer(invoice, issuer),
-        billTo(client),
+    // No number, deposit address, memo or payment yet.
+    return compose(
+        invoice,
+        client,
         null,
-        invoice.issueDate(),
-        invoice.dueDate(),
-        invoice.billingPeriod(),
-        lines(invoice),
-        invoice.subtotalUsd(),
-        invoice.taxLabel(),
-        invoice.taxRatePercent(),
-        invoice.taxAmountUsd(),
-        invoice.amountUsd(),
-        invoice.currency(),
-        invoice.network(),
         cryptoAmount,
         estimate == null ? null : estimate.usd().stripTrailingZeros(),
         estimate == null ? null : estimate.pricedAt(),
         null,
         null,
-        terms(issuer.terms(), locale),
-        invoice.notes(),
         null,
-        null,
-        locale,
         true);
   }
 
@@ -102,12 +87,41 @@ public class InvoiceDocumentFactory {
   }
 
   private InvoiceDocument document(InvoiceRecord invoice, Client client, InvoiceDocument.Paid paid) {
+    return compose(
+        invoice,
+        client,
+        invoice.invoiceNumber(),
+        invoice.cryptoAmount().setScale(invoice.currency().decimals(), java.math.RoundingMode.UNNECESSARY),
+        invoice.exchangeRate().stripTrailingZeros(),
+        invoice.rateLockedAt(),
+        invoice.depositAddress(),
+        invoice.depositMemo(),
+        paid,
+        false);
+  }
+
+  /**
+   * The document of an invoice, its receipt or a draft's preview: the issuer, the client, the
+   * lines and the terms are the same for all three; the number, the payment instructions, the
+   * PAID stamp and the pay link (an issued invoice's only) are what sets them apart.
+   */
+  private InvoiceDocument compose(
+      InvoiceRecord invoice,
+      Client client,
+      String invoiceNumber,
+      BigDecimal cryptoAmount,
+      BigDecimal exchangeRate,
+      Instant rateLockedAt,
+      String depositAddress,
+      String depositMemo,
+      InvoiceDocument.Paid paid,
+      boolean draft) {
     TenantProfiles.Issuer issuer = tenants.issuer(invoice.tenantId());
     Locale locale = InvoicingMessages.locale(client.language());
     return new InvoiceDocument(
         issuer(invoice, issuer),
         billTo(client),
-        invoice.invoiceNumber(),
+        invoiceNumber,
         invoice.issueDate(),
         invoice.dueDate(),
         invoice.billingPeriod(),
@@ -119,16 +133,17 @@ public class InvoiceDocumentFactory {
         invoice.amountUsd(),
         invoice.currency(),
         invoice.network(),
-        invoice.cryptoAmount().setScale(invoice.currency().decimals(), java.math.RoundingMode.UNNECESSARY),
-        invoice.exchangeRate().stripTrailingZeros(),
-        invoice.rateLockedAt(),
-        invoice.depositAddress(),
-        invoice.depositMemo(),
+        cryptoAmount,
+        exchangeRate,
+        rateLockedAt,
+        depositAddress,
+        depositMemo,
         terms(issuer.terms(), locale),
         invoice.notes(),
         paid,
-        payLinks.ensureUrl(invoice.id()),
-        locale);
+        draft ? null : payLinks.ensureUrl(invoice.id()),
+        locale,
+        draft);
   }
 
   /**

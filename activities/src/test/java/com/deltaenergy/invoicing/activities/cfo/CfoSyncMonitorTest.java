@@ -6,6 +6,7 @@ import com.deltaenergy.invoicing.persistence.cfo.CfoSyncFigures;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.AttemptLog;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.Booking;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
+import com.deltaenergy.invoicing.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package com.deltaenergy.invoicing.activities.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.deltaenergy.invoicing.testsupport.MutableClock;
 import com.deltaenergy.invoicing.workflows.exchange.DepositAddress;
 import com.deltaenergy.invoicing.workflows.exchange.ExchangeCheck;
 import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
@@ -10,10 +11,8 @@ import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.deltaenergy.invoicing.workflows.payment.DepositStatus;
 import com.deltaenergy.invoicing.workflows.payment.ObservedDeposit;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -131,33 +130,6 @@ class DepositSnapshotsTest {
     @Override
     public ExchangeCheck check() {
       throw new UnsupportedOperationException();
-    }
-  }
-
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    synchronized void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }

@@ -10,39 +10,19 @@ import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository
 import com.deltaenergy.invoicing.persistence.secret.Secret;
 import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
-import java.time.Clock;
+import com.deltaenergy.invoicing.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Which exchange account a tenant's invoices use, and that accounts are made once and shared. */
 class ExchangeAccountsTest {
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-21T10:00:00Z"));
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
   private final TenantRepository tenants = mock(TenantRepository.class);
   private final List<String> connected = new ArrayList<>();
   private final ExchangeProvider environmentExchange = mock(ExchangeProvider.class);
@@ -94,7 +74,7 @@ class ExchangeAccountsTest {
     credentials(5, "quipu-key", "new-secret");
     assertThat(accounts.forTenant(5)).isSameAs(before);
 
-    now.set(now.get().plusSeconds(31));
+    clock.advance(Duration.ofSeconds(31));
     ExchangeAccounts.Account after = accounts.forTenant(5);
     assertThat(after).isNotSameAs(before);
     assertThat(connected).containsExactly("quipu-key/old-secret", "quipu-key/new-secret");
@@ -106,11 +86,11 @@ class ExchangeAccountsTest {
     ExchangeAccounts.Account before = accounts.forTenant(7);
     credentials(7, "inti-key", "new-secret");
 
-    now.set(now.get().plus(ExchangeAccounts.CREDENTIALS_TTL).minusSeconds(1));
+    clock.advance(ExchangeAccounts.CREDENTIALS_TTL.minusSeconds(1));
     assertThat(accounts.forTenant(7)).isSameAs(before);
     verify(tenants, times(1)).credentials(7);
 
-    now.set(now.get().plusSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     assertThat(accounts.forTenant(7)).isNotSameAs(before);
     verify(tenants, times(2)).credentials(7);
   }
@@ -128,7 +108,7 @@ class ExchangeAccountsTest {
     verify(tenants, times(1)).credentials(8);
     verify(lists, times(1)).forTenant(8);
 
-    now.set(now.get().plus(ExchangeAccounts.CREDENTIALS_TTL));
+    clock.advance(ExchangeAccounts.CREDENTIALS_TTL);
     assertThat(accounts.issuing(8)).containsExactly(own);
     assertThat(accounts.forTenant(8)).isSameAs(own);
     verify(tenants, times(2)).credentials(8);

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.deltaenergy.invoicing.testsupport.MutableClock;
 import com.deltaenergy.invoicing.workflows.coin.CryptoCurrency;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,8 +18,8 @@ class ExchangePricesTest {
 
   private static final Duration TTL = Duration.ofSeconds(10);
 
-  private final DepositSnapshotsTest.MutableClock clock =
-      new DepositSnapshotsTest.MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+  private final MutableClock clock =
+      new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
   private final ExchangeProvider exchange = mock(ExchangeProvider.class);
   private final ExchangePrices prices =
       new ExchangePrices(

@@ -2,14 +2,13 @@ package com.deltaenergy.invoicing.activities.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.testsupport.MutableClock;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ClockTickerTest {
@@ -25,24 +24,7 @@ class ClockTickerTest {
 
   @Test
   void aCacheOnItExpiresWhenTheClockMovesPastItsTimeToLive() {
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-21T10:00:00Z"));
-    Clock clock =
-        new Clock() {
-          @Override
-          public Instant instant() {
-            return now.get();
-          }
-
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-        };
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     Cache<String, String> cache =
         Caffeine.newBuilder()
             .ticker(ClockTicker.of(clock))
@@ -51,10 +33,10 @@ class ClockTickerTest {
             .build();
     cache.put("k", "v");
 
-    now.set(now.get().plusSeconds(29));
+    clock.advance(Duration.ofSeconds(29));
     assertThat(cache.getIfPresent("k")).isEqualTo("v");
 
-    now.set(now.get().plusSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     assertThat(cache.getIfPresent("k")).isNull();
   }
 }

@@ -10,38 +10,19 @@ import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantCredentials;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.persistence.tenant.TenantSettings;
+import com.deltaenergy.invoicing.testsupport.MutableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** A tenant's profile is read once per time to live: a settings change shows after it, not before. */
 class TenantProfilesCacheTest {
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-21T10:00:00Z"));
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
   private final TenantRepository tenants = mock(TenantRepository.class);
   private final TenantProfiles profiles =
       new TenantProfiles(
@@ -59,12 +40,12 @@ class TenantProfilesCacheTest {
     assertThat(profiles.issuer(2).email()).isEqualTo("billing@andes.example");
     tenant(2, "accounts@andes.example");
 
-    now.set(now.get().plus(TenantProfiles.TTL).minusSeconds(1));
+    clock.advance(TenantProfiles.TTL.minusSeconds(1));
     assertThat(profiles.issuer(2).email()).isEqualTo("billing@andes.example");
     assertThat(profiles.delivery(2).from()).isEqualTo("\"Andes Mining\" <billing@andes.example>");
     verify(tenants, times(1)).findById(2);
 
-    now.set(now.get().plusSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     assertThat(profiles.issuer(2).email()).isEqualTo("accounts@andes.example");
     assertThat(profiles.delivery(2).from()).isEqualTo("\"Andes Mining\" <accounts@andes.example>");
     verify(tenants, times(2)).findById(2);

@@ -2,7 +2,7 @@ package com.deltaenergy.invoicing.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
+import com.deltaenergy.invoicing.app.EmbeddedTestSetup;
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
 import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
@@ -10,42 +10,27 @@ import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,26 +44,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("browser")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@SpringBootTest(
-    classes = CryptoInvoicingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-      "invoicing.database.embedded.ephemeral=true",
-      "invoicing.payments.polling-interval=1s",
-      "invoicing.sandbox.confirmation-interval=0s",
-      "invoicing.sandbox.state-file=",
-    })
-class ConsoleBrowserTest {
-
-  static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-  static final String SCRIPT = "<script>window.__owned = 1</script>";
+class ConsoleBrowserTest extends ConsoleBrowserSupport {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static int port;
-  private static Path credentials;
-  private static WebDriver browser;
   /** Invoices made by earlier steps, by role in the story. */
   private static long paidInvoice;
   private static String paidNumber;
@@ -89,43 +58,7 @@ class ConsoleBrowserTest {
 
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) throws IOException {
-    port = freePort();
-    int temporal = freePort();
-    int smtp = freePort();
-    Path data = Files.createTempDirectory("invoicing-console");
-    credentials = data.resolve("dev-console-credentials");
-    registry.add("server.port", () -> port);
-    registry.add("invoicing.temporal.embedded.port", () -> temporal);
-    registry.add("invoicing.notifications.smtp.port", () -> smtp);
-    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
-    registry.add("invoicing.console.development-credentials-file", credentials::toString);
-  }
-
-  @BeforeAll
-  static void chromium() {
-    // A missing browser is a failure of this suite, not a reason to skip it.
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException(
-          "the browser suite needs " + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1366,768", "--lang=en-US");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(1366, 768));
-    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) {
-      browser.quit();
-    }
+    register(registry, EmbeddedTestSetup.onFreePorts("invoicing-console"));
   }
 
   @Test
@@ -287,30 +220,10 @@ class ConsoleBrowserTest {
 
   // --- helpers
 
-  private static void signIn(String email, String password) {
-    go("/login");
-    browser.findElement(By.id("email")).sendKeys(email);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait(15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
-  }
-
   private static void signOut() {
     go("/");
     browser.findElement(By.cssSelector("form.signout button")).click();
     wait(10).until(ExpectedConditions.urlContains("/login"));
-  }
-
-  private static void go(String path) {
-    browser.get("http://localhost:" + port + path);
-  }
-
-  private static WebDriverWait wait(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-  }
-
-  private static Object js(String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
   }
 
   /** Posts a form from the signed-in page with its CSRF token, as a forged button would; the HTTP status. */
@@ -321,34 +234,6 @@ class ConsoleBrowserTest {
             + "fetch(arguments[0], {method: 'POST', redirect: 'manual', headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
             + " body: arguments[1] + '&_csrf=' + encodeURIComponent(token)}).then(r => done(r.status));",
         path, body);
-  }
-
-  /** axe-core from its WebJar (no network): no serious or critical violations; then a screenshot. */
-  @SuppressWarnings("unchecked")
-  private static void checkAccessibilityAndSnap(String name) throws IOException {
-    String axe;
-    try (InputStream in = ConsoleBrowserTest.class.getResourceAsStream(
-        "/META-INF/resources/webjars/axe-core/" + System.getProperty("axe-core.version", "4.6.3") + "/axe.min.js")) {
-      assertThat(in).as("axe-core WebJar on the test class path").isNotNull();
-      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    js(axe);
-    Object result = ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
-            + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-            + ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))))"
-            + ".catch(e => done('error: ' + e));");
-    assertThat(result.toString()).as("axe-core on " + name).isEqualTo("[]");
-    Path directory = screenshots();
-    Files.createDirectories(directory);
-    Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static Path screenshots() {
-    Path here = Path.of("").toAbsolutePath();
-    Path root = Files.exists(here.resolve("mvnw")) ? here : here.getParent();
-    return root.resolve("docs").resolve("screenshots");
   }
 
   private static long createThroughTheApi(String description) throws Exception {
@@ -381,12 +266,6 @@ class ConsoleBrowserTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
     return JSON.readTree(response.body());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   @SuppressWarnings("unused")

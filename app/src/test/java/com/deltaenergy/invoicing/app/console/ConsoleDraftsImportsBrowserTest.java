@@ -2,38 +2,24 @@ package com.deltaenergy.invoicing.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.deltaenergy.invoicing.app.EmbeddedTestSetup;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,65 +32,20 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("browser")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@SpringBootTest(
-    classes = CryptoInvoicingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-      "invoicing.database.embedded.ephemeral=true",
-      "invoicing.payments.polling-interval=1s",
-      "invoicing.sandbox.confirmation-interval=0s",
-      "invoicing.sandbox.state-file=",
-    })
-class ConsoleDraftsImportsBrowserTest {
+class ConsoleDraftsImportsBrowserTest extends ConsoleBrowserSupport {
 
-  private static final Path CHROMIUM = ConsoleBrowserTest.CHROMIUM;
-  private static final Path CHROMEDRIVER = ConsoleBrowserTest.CHROMEDRIVER;
-  private static final String SCRIPT = ConsoleBrowserTest.SCRIPT;
-
-  private static int port;
   private static Path data;
-  private static Path credentials;
-  private static WebDriver browser;
 
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) throws IOException {
     // Ports of their own (the suite may run beside another application on the machine).
-    port = Integer.getInteger("console.browser.port", 5150);
-    int temporal = Integer.getInteger("console.browser.temporal-port", 7350);
-    int smtp = Integer.getInteger("console.browser.smtp-port", 3150);
-    data = Files.createTempDirectory("invoicing-console-drafts");
-    credentials = data.resolve("dev-console-credentials");
-    registry.add("server.port", () -> port);
-    registry.add("invoicing.temporal.embedded.port", () -> temporal);
-    registry.add("invoicing.notifications.smtp.port", () -> smtp);
-    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
-    registry.add("invoicing.console.development-credentials-file", credentials::toString);
-  }
-
-  @BeforeAll
-  static void chromium() {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException(
-          "the browser suite needs " + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1366,768", "--lang=en-US");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(1366, 768));
-    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) {
-      browser.quit();
-    }
+    EmbeddedTestSetup setup = EmbeddedTestSetup.onPorts(
+        Integer.getInteger("console.browser.port", 5150),
+        Integer.getInteger("console.browser.temporal-port", 7350),
+        Integer.getInteger("console.browser.smtp-port", 3150),
+        "invoicing-console-drafts");
+    data = setup.data();
+    register(registry, setup);
   }
 
   @Test
@@ -230,48 +171,5 @@ class ConsoleDraftsImportsBrowserTest {
     browser.findElement(By.id("description")).sendKeys(description);
     browser.findElement(By.id("save-draft")).click();
     wait(15).until(ExpectedConditions.urlContains("/invoices/drafts"));
-  }
-
-  private static void signIn(String email, String password) {
-    go("/login");
-    browser.findElement(By.id("email")).sendKeys(email);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait(15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
-  }
-
-  private static void go(String path) {
-    browser.get("http://localhost:" + port + path);
-  }
-
-  private static WebDriverWait wait(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-  }
-
-  private static Object js(String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
-  }
-
-  /** axe-core from its WebJar (no network): no serious or critical violations; then a screenshot. */
-  private static void checkAccessibilityAndSnap(String name) throws IOException {
-    String axe;
-    try (InputStream in = ConsoleDraftsImportsBrowserTest.class.getResourceAsStream(
-        "/META-INF/resources/webjars/axe-core/" + System.getProperty("axe-core.version", "4.6.3") + "/axe.min.js")) {
-      assertThat(in).as("axe-core WebJar on the test class path").isNotNull();
-      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    js(axe);
-    Object result = ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
-            + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-            + ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))))"
-            + ".catch(e => done('error: ' + e));");
-    assertThat(result.toString()).as("axe-core on " + name).isEqualTo("[]");
-    Path here = Path.of("").toAbsolutePath();
-    Path root = Files.exists(here.resolve("mvnw")) ? here : here.getParent();
-    Path directory = root.resolve("docs").resolve("screenshots");
-    Files.createDirectories(directory);
-    Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 }

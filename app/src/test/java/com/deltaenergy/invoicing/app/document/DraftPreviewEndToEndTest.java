@@ -3,6 +3,7 @@ package com.deltaenergy.invoicing.app.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
+import com.deltaenergy.invoicing.app.EmbeddedTestSetup;
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
 import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
 import com.deltaenergy.invoicing.persistence.tenant.Tenant;
@@ -11,15 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -59,17 +57,9 @@ class DraftPreviewEndToEndTest {
 
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) throws IOException {
-    port = freePort();
-    int temporal = freePort();
-    int smtp = freePort();
-    Path data = Files.createTempDirectory("invoicing-preview");
-    registry.add("server.port", () -> port);
-    registry.add("invoicing.temporal.embedded.port", () -> temporal);
-    registry.add("invoicing.notifications.smtp.port", () -> smtp);
-    registry.add("invoicing.notifications.outbox-directory", () -> data.resolve("outbox").toString());
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
+    EmbeddedTestSetup setup = EmbeddedTestSetup.onFreePorts("invoicing-preview");
+    port = setup.port();
+    setup.register(registry);
   }
 
   @Test
@@ -228,11 +218,5 @@ class DraftPreviewEndToEndTest {
 
   private static URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -3,18 +3,13 @@ package com.deltaenergy.invoicing.app.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.deltaenergy.invoicing.app.EmbeddedTestSetup;
 import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,29 +28,12 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class EmbeddedMailboxPurgeTest {
 
-  private static int port;
-  private static Path outbox;
+  private static EmbeddedTestSetup setup;
 
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) throws IOException {
-    port = freePort();
-    int temporal = freePort();
-    int smtp = freePort();
-    Path data = Files.createTempDirectory("invoicing-purge");
-    outbox = data.resolve("outbox");
-    registry.add("server.port", () -> port);
-    registry.add("invoicing.temporal.embedded.port", () -> temporal);
-    registry.add("invoicing.notifications.smtp.port", () -> smtp);
-    registry.add("invoicing.notifications.outbox-directory", outbox::toString);
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    setup = EmbeddedTestSetup.onFreePorts("invoicing-purge");
+    setup.register(registry);
   }
 
   @Autowired GreenMail mailServer;
@@ -63,19 +41,12 @@ class EmbeddedMailboxPurgeTest {
   @Test
   void mailTheServerAcceptedIsGoneFromItsMemoryButKeptInTheOutbox() throws Exception {
     HttpResponse<String> created =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoice/create"))
-                    .header("Authorization", TestApiKeys.BEARER)
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                        """
-                        {"client_id": 1, "amount_usd": 300, "crypto_currency": "USDT", "crypto_network": "TRC20",
-                         "billing_period": "November 2025", "due_date": "%s", "description": "Purge"}
-                        """.formatted(LocalDate.now().plusDays(10))))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        setup.post(
+            "/api/invoice/create",
+            """
+            {"client_id": 1, "amount_usd": 300, "crypto_currency": "USDT", "crypto_network": "TRC20",
+             "billing_period": "November 2025", "due_date": "%s", "description": "Purge"}
+            """.formatted(LocalDate.now().plusDays(10)));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
     // The copy is written only after the SMTP server accepted the mail.
@@ -94,10 +65,10 @@ class EmbeddedMailboxPurgeTest {
   }
 
   private static long emlFiles() throws IOException {
-    if (!Files.isDirectory(outbox)) {
+    if (!Files.isDirectory(setup.outbox())) {
       return 0;
     }
-    try (Stream<Path> files = Files.list(outbox)) {
+    try (Stream<Path> files = Files.list(setup.outbox())) {
       return files.filter(f -> f.toString().endsWith(".eml")).count();
     }
   }

@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.app.pay;
 
-import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
+import com.deltaenergy.invoicing.app.EmbeddedInRealTime;
+import com.deltaenergy.invoicing.app.EmbeddedTestSetup;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +37,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,15 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * only when a test pins them), and a headless Debian Chromium driven through chromedriver, for the
  * pay page's browser tests. Screenshots go to docs/screenshots.
  */
-@SpringBootTest(
-    classes = CryptoInvoicingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-      "invoicing.database.embedded.ephemeral=true",
-      "invoicing.payments.polling-interval=1s",
-      "invoicing.sandbox.confirmation-interval=0s",
-      "invoicing.sandbox.state-file=",
-    })
+@EmbeddedInRealTime
 @Import(TemporalCallCounter.Wiring.class)
 abstract class PayPageBrowserSupport {
 
@@ -71,19 +62,11 @@ abstract class PayPageBrowserSupport {
 
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) throws IOException {
-    port = freePort();
-    int temporal = freePort();
-    int smtp = freePort();
-    Path data = Files.createTempDirectory("invoicing-paypage");
-    outbox = data.resolve("outbox");
-    registry.add("server.port", () -> port);
+    EmbeddedTestSetup setup = EmbeddedTestSetup.onFreePorts("invoicing-paypage");
+    port = setup.port();
+    outbox = setup.outbox();
+    setup.register(registry);
     registry.add("invoicing.public-base-url", () -> "http://localhost:" + port);
-    registry.add("invoicing.temporal.embedded.port", () -> temporal);
-    registry.add("invoicing.notifications.smtp.port", () -> smtp);
-    registry.add("invoicing.notifications.outbox-directory", () -> outbox.toString());
-    registry.add("invoicing.documents.directory", () -> data.resolve("documents").toString());
-    registry.add("invoicing.encryption.key-file", () -> data.resolve("encryption.key").toString());
-    registry.add("invoicing.security.bootstrap-key", () -> TestApiKeys.ADMIN);
   }
 
   @BeforeAll
@@ -221,11 +204,5 @@ abstract class PayPageBrowserSupport {
 
   interface ThrowingSupplier<T> {
     T get() throws Exception;
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

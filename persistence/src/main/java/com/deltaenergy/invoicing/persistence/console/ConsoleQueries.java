@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.persistence.console;
 
+import com.deltaenergy.invoicing.persistence.support.SqlConditions;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -73,25 +74,20 @@ public class ConsoleQueries {
   public record InvoicePage(List<InvoiceRow> rows, long total) {}
 
   public InvoicePage invoices(long tenantId, InvoiceFilter filter) {
-    StringBuilder where = new StringBuilder(" WHERE i.tenant_id = :tenant");
-    if (!filter.statuses().isEmpty()) {
-      where.append(" AND i.status IN (:statuses)");
-    }
-    if (filter.clientId() != null) {
-      where.append(" AND i.client_id = :client");
-    }
-    if (filter.issuedFrom() != null) {
-      where.append(" AND i.issue_date >= :from");
-    }
-    if (filter.issuedTo() != null) {
-      where.append(" AND i.issue_date <= :to");
-    }
+    SqlConditions conditions =
+        new SqlConditions()
+            .andIn("i.status IN (:statuses)", "statuses", filter.statuses())
+            .and("i.client_id = :client", "client", filter.clientId())
+            .and("i.issue_date >= :from", "from", filter.issuedFrom())
+            .and("i.issue_date <= :to", "to", filter.issuedTo());
     String search = filter.search() == null ? "" : filter.search().strip();
     if (!search.isEmpty()) {
-      where.append(
-          " AND (upper(i.invoice_number) LIKE :prefix OR i.deposit_address = :search OR i.id IN"
-              + " (SELECT p.invoice_id FROM payment_transactions p WHERE p.tx_hash = :search AND p.tenant_id = :tenant))");
+      conditions.and(
+          "(upper(i.invoice_number) LIKE :prefix OR i.deposit_address = :search OR i.id IN"
+              + " (SELECT p.invoice_id FROM payment_transactions p WHERE p.tx_hash = :search AND p.tenant_id = :tenant))",
+          Map.of("search", search, "prefix", escapeLike(search.toUpperCase(Locale.ROOT)) + "%"));
     }
+    String where = " WHERE i.tenant_id = :tenant" + conditions.sql();
     String column = InvoiceFilter.sortable(filter.sort()) ? SORTS.get(filter.sort()) : "i.id";
     String direction = filter.descending() ? " DESC" : " ASC";
     // The page and the count are two queries: a window count would read every matching row before
@@ -105,7 +101,7 @@ public class ConsoleQueries {
                   FROM invoices i JOIN clients c ON c.id = i.client_id
                 """
                     + where + " ORDER BY " + column + direction + ", i.id" + direction
-                    + " LIMIT :limit OFFSET :offset"), tenantId, filter, search)
+                    + " LIMIT :limit OFFSET :offset"), tenantId, conditions)
             .param("limit", filter.limit())
             .param("offset", filter.offset())
             .query(
@@ -120,31 +116,15 @@ public class ConsoleQueries {
     long total =
         rows.size() < filter.limit() && (filter.offset() == 0 || !rows.isEmpty())
             ? filter.offset() + rows.size()
-            : bind(jdbc.sql("SELECT count(*) FROM invoices i" + where), tenantId, filter, search)
+            : bind(jdbc.sql("SELECT count(*) FROM invoices i" + where), tenantId, conditions)
                 .query(Long.class)
                 .single();
     return new InvoicePage(rows, total);
   }
 
   private static JdbcClient.StatementSpec bind(
-      JdbcClient.StatementSpec spec, long tenantId, InvoiceFilter filter, String search) {
-    spec = spec.param("tenant", tenantId);
-    if (!filter.statuses().isEmpty()) {
-      spec = spec.param("statuses", filter.statuses());
-    }
-    if (filter.clientId() != null) {
-      spec = spec.param("client", filter.clientId());
-    }
-    if (filter.issuedFrom() != null) {
-      spec = spec.param("from", filter.issuedFrom());
-    }
-    if (filter.issuedTo() != null) {
-      spec = spec.param("to", filter.issuedTo());
-    }
-    if (!search.isEmpty()) {
-      spec = spec.param("search", search).param("prefix", escapeLike(search.toUpperCase(Locale.ROOT)) + "%");
-    }
-    return spec;
+      JdbcClient.StatementSpec spec, long tenantId, SqlConditions conditions) {
+    return spec.param("tenant", tenantId).params(conditions.params());
   }
 
   public record DayRevenue(LocalDate day, BigDecimal amountUsd) {}
