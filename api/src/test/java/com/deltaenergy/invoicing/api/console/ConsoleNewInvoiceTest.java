@@ -29,6 +29,13 @@ class ConsoleNewInvoiceTest {
   @Autowired ConsoleUserRepository users;
   @Autowired PasswordEncoder passwords;
   @Autowired JdbcClient jdbc;
+  @Autowired com.deltaenergy.invoicing.persistence.tenant.TenantRepository tenants;
+
+  /** The default tenant's today: issue dates and form defaults are in the tenant's time zone, not the JVM's. */
+  java.time.LocalDate tenantToday() {
+    return java.time.LocalDate.now(
+        tenants.findById(com.deltaenergy.invoicing.persistence.tenant.Tenant.DEFAULT_TENANT_ID).orElseThrow().timeZone());
+  }
 
   ConsoleHttp signedIn(ApiScope role) throws Exception {
     String email = "new-" + UUID.randomUUID() + "@example.com";
@@ -48,7 +55,7 @@ class ConsoleNewInvoiceTest {
     HttpResponse<String> form = writer.get("/invoices/new");
     assertThat(form.statusCode()).isEqualTo(200);
     assertThat(form.body()).contains("name=\"idempotency_key\"")
-        .contains("value=\"" + LocalDate.now().plusDays(15) + "\"")
+        .contains("value=\"" + tenantToday().plusDays(15) + "\"")
         .contains("USDT on Tron (TRC20)").contains("BTC on Bitcoin");
     long before = invoices();
     Map<String, String> fields = new LinkedHashMap<>();

@@ -33,6 +33,13 @@ class DraftApiTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired com.deltaenergy.invoicing.persistence.tenant.TenantRepository tenants;
+
+  /** The default tenant's today: issue dates and form defaults are in the tenant's time zone, not the JVM's. */
+  java.time.LocalDate tenantToday() {
+    return java.time.LocalDate.now(
+        tenants.findById(com.deltaenergy.invoicing.persistence.tenant.Tenant.DEFAULT_TENANT_ID).orElseThrow().timeZone());
+  }
   @Autowired WorkflowClient workflowClient;
   @Autowired ObjectMapper json;
 
@@ -105,7 +112,7 @@ class DraftApiTest {
     assertThat(sequence(number)).isEqualTo(sequence(before) + 1);
     assertThat(number.substring(0, number.lastIndexOf('-'))).isEqualTo(before.substring(0, before.lastIndexOf('-')));
     assertThat(invoice.get("workflow_id").asText()).isEqualTo(InvoiceWorkflowOptions.workflowId(number));
-    assertThat(invoice.get("issue_date").asText()).isEqualTo(LocalDate.now().toString());
+    assertThat(invoice.get("issue_date").asText()).isEqualTo(tenantToday().toString());
 
     var execution =
         workflowClient.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
