@@ -12,6 +12,7 @@ import org.apache.tomcat.util.http.fileupload.FileItemIterator;
 import org.apache.tomcat.util.http.fileupload.FileItemStream;
 import org.apache.tomcat.util.http.fileupload.FileUpload;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
+import org.apache.tomcat.util.http.fileupload.MultipartStream;
 import org.apache.tomcat.util.http.fileupload.servlet.ServletRequestContext;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -55,18 +56,26 @@ public final class MultipartCsvUpload {
       FileItemIterator parts = new FileUpload().getItemIterator(new ServletRequestContext(request));
       while (parts.hasNext()) {
         FileItemStream part = parts.next();
+        // A part without a Content-Disposition name (a malformed body) has a null field name: it
+        // is skipped as any unknown part is, and without a file part the upload is refused.
+        String name = part.getFieldName();
         if (part.isFormField()) {
-          if (part.getFieldName().equals("mode") || part.getFieldName().equals("validate_only")) {
-            options.putIfAbsent(part.getFieldName(), field(part));
+          if ("mode".equals(name) || "validate_only".equals(name)) {
+            options.putIfAbsent(name, field(part));
           }
           continue;
         }
-        if (FILE.equals(part.getFieldName())) {
+        if (FILE.equals(name)) {
           try (InputStream csv = part.openStream()) {
             return handler.handle(csv, options.getOrDefault("mode", "send"), validateOnly(options.get("validate_only")));
           }
         }
       }
+    } catch (MultipartStream.MalformedStreamException e) {
+      // Thrown while the parts are walked or while the file part is read (also from the handler,
+      // which reads the part): a body that is not multipart as its Content-Type says is the
+      // client's error. The handler's transaction has rolled back, so nothing is half-created.
+      throw new InvalidRequestException(FILE, "could not be read: the multipart body is malformed (" + e.getMessage() + ")");
     } catch (FileUploadException e) {
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (cause instanceof PayloadTooLargeException tooLarge) {

@@ -197,6 +197,19 @@ class ImportApiTest {
     assertThat(noFile.statusCode()).isEqualTo(400);
     assertThat(noFile.body()).contains("\"field\":\"file\"").contains("is required");
 
+    // A part with no headers at all (found by the fuzzer: it was a 500) names no field.
+    HttpResponse<String> headerless = multipart("", List.of(("--" + BOUNDARY + "\r\nTrue").getBytes(StandardCharsets.UTF_8)));
+    assertThat(headerless.statusCode()).as(headerless.body()).isEqualTo(400);
+    assertThat(headerless.body()).contains("\"field\":\"file\"");
+
+    // A body cut off inside the file part: refused, and the rows read before the cut are not kept.
+    long importsBeforeCut = count("invoice_imports");
+    byte[] cut = file((HEADER + "cut-" + System.nanoTime() + ",1,5000,USDT,TRC20,October 2025," + DUE + ",Cut off\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> truncated = postMultipart(java.util.Arrays.copyOf(cut, cut.length - 2));
+    assertThat(truncated.statusCode()).as(truncated.body()).isEqualTo(400);
+    assertThat(truncated.body()).contains("\"field\":\"file\"").contains("ended unexpectedly");
+    assertThat(count("invoice_imports")).isEqualTo(importsBeforeCut);
+
     HttpResponse<String> badMode =
         multipart("", List.of(field("mode", "later"), file(HEADER.getBytes(StandardCharsets.UTF_8))));
     assertThat(badMode.statusCode()).isEqualTo(400);
@@ -304,11 +317,19 @@ class ImportApiTest {
       body.write(part);
     }
     body.write(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return postMultipart(query, body.toByteArray());
+  }
+
+  private HttpResponse<String> postMultipart(byte[] body) throws Exception {
+    return postMultipart("", body);
+  }
+
+  private HttpResponse<String> postMultipart(String query, byte[] body) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoices/imports" + (query.isEmpty() ? "" : "?" + query)))
             .header("Authorization", TestApiKeys.BEARER)
             .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
