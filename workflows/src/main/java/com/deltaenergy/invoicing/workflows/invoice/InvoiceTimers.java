@@ -31,8 +31,7 @@ final class InvoiceTimers {
   /**
    * From {@link InvoiceActivityStubs#SMALL_FOOTPRINT} on: a deadline's timer stays while the
    * deadline stands, rather than being cancelled and started anew each time a report or a command
-   * wakes the loop (two history events each time); only an earlier deadline replaces it (a later
-   * one is looked at again when the timer fires). A timer whose deadline went away (the invoice
+   * wakes the loop (two history events each time). A timer whose deadline went away (the invoice
    * paid) is left to fire or to end with the run: a cancel is an event too.
    */
   void keepTimerWhileTheDeadlineStands() {
@@ -83,9 +82,10 @@ final class InvoiceTimers {
     if (condition.get()) {
       return; // nothing to wait for: the timer, if any, stays as it is
     }
-    // A timer for an earlier deadline stays too (a confirming payment pauses dunning, which moves
-    // the deadline later and back): waking early is harmless, the loop looks at the dates again.
-    if (keptTimer == null || keptTimer.isCompleted() || deadline.isBefore(keptDeadline)) {
+    // Only the same deadline keeps the timer: one kept for an earlier deadline would wake the loop
+    // harmlessly, but its summary in the Web UI would name a deadline no longer waited for
+    // (dunning stage 1 while reminders are paused).
+    if (keptTimer == null || keptTimer.isCompleted() || !deadline.equals(keptDeadline)) {
       if (keptTimer != null && !keptTimer.isCompleted()) {
         keptTimerScope.cancel();
       }

@@ -91,7 +91,7 @@ class InvoiceHistoryFootprintTest extends InvoiceWorkflowTestSupport {
   /**
    * Issue 14 asked for 20 and 60. Issuing takes 20 (60 before, 59 as the load driver counted). This
    * lifecycle (three scanner reports, receipt, booking) took 167 at first, 69 to 78 with the local
-   * short steps, and 53 since version 2 of local-short-steps: a delivery's first attempt is a
+   * short steps, and 55 since version 2 of local-short-steps: a delivery's first attempt is a
    * marker, the deadline timer stays, the last record closes the scanner's watch. What remains is
    * one signal task per report, a marker per step, the issue's delivery and the ledger booking as
    * ordinary activities.
