@@ -4,6 +4,7 @@ import com.deltaenergy.invoicing.workflows.invoice.InvoiceStoreActivities.AuditE
 import com.deltaenergy.invoicing.workflows.notification.InvoiceEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -36,6 +37,8 @@ final class InvoiceJournal {
   private InvoiceStatus publishedStatus;
   /** The events of a change recorded, and their notifications delivered, in one activity each. */
   private boolean batched;
+  /** See {@link #deliverLocallyFirst()}. */
+  private boolean localFirst;
 
   InvoiceJournal(Supplier<InvoiceState> state, InvoiceActivityStubs activities) {
     this.state = state;
@@ -45,6 +48,16 @@ final class InvoiceJournal {
   /** From {@link InvoiceActivityStubs#LOCAL_SHORT_STEPS} on: notifications in batches. */
   void batchNotifications() {
     batched = true;
+  }
+
+  /**
+   * From {@link InvoiceActivityStubs#SMALL_FOOTPRINT} on, once the invoice is issued: a batch's
+   * first delivery attempt is a local activity (one marker, in the task that recorded it), and only
+   * a failed one goes to the ordinary, retried activity. Not while issuing: the create waits for
+   * the first task to complete, and a local delivery would make it wait for the mail server too.
+   */
+  void deliverLocallyFirst() {
+    localFirst = true;
   }
 
   /** Records the state (a new version) and keeps the InvoiceStatus search attribute current. */
@@ -57,6 +70,15 @@ final class InvoiceJournal {
   void recordAndWatch() {
     InvoiceState state = newVersion();
     activities.store.recordAndWatch(state);
+  }
+
+  /**
+   * {@link #record()} and tell the scanner the invoice is closed (see
+   * {@link InvoiceStoreActivities#closeWatch}), in one activity: a completed invoice needs both.
+   */
+  void recordAndCloseWatch(Instant watchUntil) {
+    InvoiceState state = newVersion();
+    activities.store.recordAndCloseWatch(state, watchUntil);
   }
 
   private InvoiceState newVersion() {
@@ -120,6 +142,10 @@ final class InvoiceJournal {
       return;
     }
     List<Long> ids = List.copyOf(notificationIds);
+    if (localFirst) {
+      Async.procedure(() -> deliverLocallyThenRetried(ids));
+      return;
+    }
     Async.procedure(activities.delivery::deliverAll, ids)
         .handle(
             (ignored, failure) -> {
@@ -129,6 +155,26 @@ final class InvoiceJournal {
               ids.forEach(state.get()::deliveryDone);
               return null;
             });
+  }
+
+  /**
+   * One local attempt; if it fails (or times out), the ordinary activity with the delivery retry
+   * policy. Delivery is idempotent (a sender claims each notification), so a notification the
+   * local attempt did send before failing on another is not sent again, and a worker killed after
+   * the local attempt re-runs it harmlessly when the task is retried.
+   */
+  private void deliverLocallyThenRetried(List<Long> ids) {
+    try {
+      activities.deliveryFirstAttempt.deliverAll(ids);
+    } catch (ActivityFailure first) {
+      log.warn("Notifications {} not delivered at the first attempt, retrying: {}", ids, first.getMessage());
+      try {
+        activities.delivery.deliverAll(ids);
+      } catch (ActivityFailure failure) {
+        log.error("Notifications {} could not all be delivered: {}", ids, failure.getMessage());
+      }
+    }
+    ids.forEach(state.get()::deliveryDone);
   }
 
   void deliver(long notificationId) {

@@ -38,6 +38,12 @@ public interface InvoiceStoreActivities {
    */
   void closeWatch(long invoiceId, InvoiceStatus finalStatus, Instant watchUntil);
 
+  /** {@link #record} then {@link #closeWatch}, in one activity: a completed invoice needs both. */
+  default void recordAndCloseWatch(InvoiceState state, Instant watchUntil) {
+    record(state);
+    closeWatch(state.invoiceId(), state.status(), watchUntil);
+  }
+
   record LoadedInvoice(InvoiceTerms terms, InvoiceState recorded) {}
 
   /** An operator action or a notable automatic one, with who, when and why. */

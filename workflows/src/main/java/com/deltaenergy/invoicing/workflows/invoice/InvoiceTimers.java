@@ -17,13 +17,33 @@ import java.util.function.Supplier;
 final class InvoiceTimers {
 
   private final boolean summaries;
+  /** See {@link #keepTimerWhileTheDeadlineStands()}. */
+  private boolean keepDeadlineTimer;
+  /** The deadline the kept timer waits for, and the timer. */
+  private Instant keptDeadline;
+  private Promise<Void> keptTimer;
+  private CancellationScope keptTimerScope;
 
   InvoiceTimers(boolean summaries) {
     this.summaries = summaries;
   }
 
+  /**
+   * From {@link InvoiceActivityStubs#SMALL_FOOTPRINT} on: a deadline's timer stays while the
+   * deadline stands, rather than being cancelled and started anew each time a report or a command
+   * wakes the loop (two history events each time). A timer whose deadline went away (the invoice
+   * paid) is left to fire or to end with the run: a cancel is an event too.
+   */
+  void keepTimerWhileTheDeadlineStands() {
+    keepDeadlineTimer = true;
+  }
+
   /** Waits for the condition or the deadline (capped, see {@link #untilDeadline}), whichever first. */
   void awaitDeadline(Instant deadline, String what, Supplier<Boolean> condition) {
+    if (keepDeadlineTimer) {
+      awaitKeptTimer(deadline, what, condition);
+      return;
+    }
     Duration wait = untilDeadline(deadline);
     String summary =
         wait.compareTo(Duration.between(now(), deadline).plusMillis(1)) < 0
@@ -56,6 +76,35 @@ final class InvoiceTimers {
     if (!timer.get(0).isCompleted()) {
       scope.cancel();
     }
+  }
+
+  private void awaitKeptTimer(Instant deadline, String what, Supplier<Boolean> condition) {
+    if (condition.get()) {
+      return; // nothing to wait for: the timer, if any, stays as it is
+    }
+    // Only the same deadline keeps the timer: one kept for an earlier deadline would wake the loop
+    // harmlessly, but its summary in the Web UI would name a deadline no longer waited for
+    // (dunning stage 1 while reminders are paused).
+    if (keptTimer == null || keptTimer.isCompleted() || !deadline.equals(keptDeadline)) {
+      if (keptTimer != null && !keptTimer.isCompleted()) {
+        keptTimerScope.cancel();
+      }
+      Duration wait = untilDeadline(deadline);
+      TimerOptions options = TimerOptions.newBuilder().setSummary(summary(deadline, wait, what)).build();
+      List<Promise<Void>> timer = new ArrayList<>(1);
+      keptTimerScope = Workflow.newCancellationScope(() -> { timer.add(Workflow.newTimer(wait, options)); });
+      keptTimerScope.run();
+      keptTimer = timer.get(0);
+      keptDeadline = deadline;
+    }
+    Promise<Void> waitingFor = keptTimer;
+    Workflow.await(() -> waitingFor.isCompleted() || condition.get());
+  }
+
+  private static String summary(Instant deadline, Duration wait, String what) {
+    return wait.compareTo(Duration.between(now(), deadline).plusMillis(1)) < 0
+        ? "look at the dates again (" + what + " is further off)"
+        : what;
   }
 
   /**

@@ -103,6 +103,10 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   private boolean issueSettled;
   private boolean cfoRetryRequested;
   private Promise<CfoSyncResult> cfoSync;
+  /** This run keeps its history small, see {@link InvoiceActivityStubs#SMALL_FOOTPRINT}. */
+  private boolean smallFootprint;
+  /** The scanner was told the invoice is closed, together with its last record. */
+  private boolean watchClosed;
   /** This run's timers, with or without summaries (see {@link #TIMER_SUMMARIES}). */
   private InvoiceTimers timers;
 
@@ -116,10 +120,17 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   public void run(InvoiceWorkflowInput input) {
     // Asked first: a run from before it was released answers the older question below, while a
     // newer run has timer summaries too and spares the history that marker.
-    if (Workflow.getVersion(InvoiceActivityStubs.LOCAL_SHORT_STEPS, Workflow.DEFAULT_VERSION, 1) == 1) {
+    int shortSteps =
+        Workflow.getVersion(
+            InvoiceActivityStubs.LOCAL_SHORT_STEPS, Workflow.DEFAULT_VERSION, InvoiceActivityStubs.SMALL_FOOTPRINT);
+    if (shortSteps >= 1) {
       activities.runShortStepsLocally();
       journal.batchNotifications();
       timers = new InvoiceTimers(true);
+      smallFootprint = shortSteps >= InvoiceActivityStubs.SMALL_FOOTPRINT;
+      if (smallFootprint) {
+        timers.keepTimerWhileTheDeadlineStands();
+      }
     } else {
       timers = new InvoiceTimers(Workflow.getVersion(TIMER_SUMMARIES, Workflow.DEFAULT_VERSION, 1) == 1);
     }
@@ -136,6 +147,9 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     } else if (watchingDeposits()) {
       // A resumed invoice asks the scanner for the full picture of its address again.
       activities.store.watch(state.invoiceId());
+    }
+    if (smallFootprint) {
+      journal.deliverLocallyFirst();
     }
 
     while (!state.status().isFinal()) {
@@ -281,7 +295,13 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       state.setCfo(
           new CfoSyncState(CfoSyncState.Status.SYNCED, state.cfo().attempts(), null, result.cfoTransactionId(), result.syncedAt()));
       state.completed(now());
-      journal.record();
+      if (smallFootprint && state.depositAddress() != null) {
+        // The last record and the scanner's close in one activity: the run ends right after.
+        journal.recordAndCloseWatch(closedWatchUntil());
+        watchClosed = true;
+      } else {
+        journal.record();
+      }
     } catch (ActivityFailure e) {
       String reason = reason(e);
       activities.cfoBookkeeping.markFailed(state.invoiceId(), reason);
@@ -293,9 +313,8 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   }
 
   private void finish() {
-    Instant watchUntil = now().plus(WATCH_CLOSED_ADDRESS_FOR);
-    if (state.depositAddress() != null) {
-      activities.store.closeWatch(state.invoiceId(), state.status(), watchUntil);
+    if (state.depositAddress() != null && !watchClosed) {
+      activities.store.closeWatch(state.invoiceId(), state.status(), closedWatchUntil());
     }
     // Deliveries run on after the invoice is done; the workflow ends once they have.
     Workflow.await(() -> state.pendingDeliveries().isEmpty());
@@ -449,6 +468,10 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   }
 
   // ---- helpers ----
+
+  private Instant closedWatchUntil() {
+    return now().plus(WATCH_CLOSED_ADDRESS_FOR);
+  }
 
   private boolean watchingDeposits() {
     return state.depositAddress() != null

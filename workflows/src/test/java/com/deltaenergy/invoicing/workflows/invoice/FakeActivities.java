@@ -159,8 +159,16 @@ final class FakeActivities {
       return List.of(ids.incrementAndGet());
     }
 
+    /** How many of the next delivery attempts fail (a mail server down). */
+    final AtomicInteger failingDeliveries = new AtomicInteger();
+    final AtomicInteger failedDeliveries = new AtomicInteger();
+
     @Override
     public void deliver(long notificationId) {
+      if (failingDeliveries.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        failedDeliveries.incrementAndGet();
+        throw new IllegalStateException("mail server unavailable");
+      }
       deliveries.merge(notificationId, 1, Integer::sum);
     }
 

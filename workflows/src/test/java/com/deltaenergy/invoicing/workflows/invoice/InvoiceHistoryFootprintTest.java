@@ -28,9 +28,9 @@ class InvoiceHistoryFootprintTest extends InvoiceWorkflowTestSupport {
     System.out.println("history events to issue: " + issued.size() + "\n" + types(issued));
 
     observe(invoice, btc(301, "tx-footprint-1", "0.02000000", 3));
-    awaitStatus(invoice, InvoiceStatus.PARTIALLY_PAID);
+    awaitRecorded(301, InvoiceStatus.PARTIALLY_PAID);
     observe(invoice, btc(301, "tx-footprint-1", "0.02000000", 3), btc(301, "tx-footprint-2", "0.03000000", 1));
-    awaitStatus(invoice, InvoiceStatus.CONFIRMING);
+    awaitRecorded(301, InvoiceStatus.CONFIRMING);
     observe(invoice, btc(301, "tx-footprint-1", "0.02000000", 3), btc(301, "tx-footprint-2", "0.03000000", 3));
     WorkflowStub.fromTyped(invoice).getResult(Void.class);
     List<HistoryEvent> complete = events(invoice);
@@ -41,13 +41,63 @@ class InvoiceHistoryFootprintTest extends InvoiceWorkflowTestSupport {
   }
 
   /**
+   * A notification whose local first attempt fails is delivered by the ordinary activity, whose
+   * retries survive a worker's death: once, and with the activity's events in the history.
+   */
+  @Test
+  void aFailedFirstDeliveryAttemptIsRetriedByTheOrdinaryActivity() {
+    InvoiceWorkflow invoice = issueInOneRoundTrip(302, 10);
+    awaitTold(com.deltaenergy.invoicing.workflows.notification.InvoiceEvent.Type.CREATED);
+    awaitDelivered(1);
+    notifications.failingDeliveries.set(1);
+
+    observe(invoice, btc(302, "tx-footprint-3", "0.02000000", 3));
+    awaitTold(com.deltaenergy.invoicing.workflows.notification.InvoiceEvent.Type.PARTIALLY_PAID);
+    awaitDelivered((int) notifications.ids.get());
+    List<HistoryEvent> events = eventsWhenIdle(invoice);
+    System.out.println("history with a failed first attempt:\n" + types(events));
+
+    // Every notification recorded is delivered; the one whose first attempt failed, by the retry.
+    // (This fake counts calls; the real sender claims each notification, so a retry of a batch
+    // re-sends none that the failed attempt delivered: worker NotificationsTest.)
+    assertThat(notifications.failedDeliveries.get()).isEqualTo(1);
+    assertThat(notifications.deliveries.keySet()).hasSize((int) notifications.ids.get());
+    List<String> lines = events.stream().map(InvoiceHistoryFootprintTest::describe).toList();
+    int localAttempt = indexOf(lines, "LocalActivity \"Notification.DeliverAll\"", 0);
+    assertThat(localAttempt).as("local first attempt in\n%s", String.join("\n", lines)).isPositive();
+    assertThat(indexOf(lines, "ACTIVITY_TASK_SCHEDULED Notification.DeliverAll", localAttempt))
+        .as("ordinary activity after the failed local attempt in\n%s", String.join("\n", lines))
+        .isPositive();
+  }
+
+  private static int indexOf(List<String> lines, String part, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (lines.get(i).contains(part)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Waits (in real time) until this many notifications have been delivered. */
+  private void awaitDelivered(int count) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (notifications.deliveries.size() < count) {
+      assertThat(System.nanoTime()).as("delivered: %s", notifications.deliveries).isLessThan(deadline);
+      sleep(java.time.Duration.ofMillis(20));
+    }
+  }
+
+  /**
    * Issue 14 asked for 20 and 60. Issuing takes 20 (60 before, 59 as the load driver counted). This
-   * lifecycle (three scanner reports, receipt, booking) took 167 before and 72 to 78 now (how
-   * deliveries and reports fall into workflow tasks varies from run to run); what remains is one signal task each, one ordinary activity per
-   * delivery and for the ledger, and a marker per step.
+   * lifecycle (three scanner reports, receipt, booking) took 167 at first, 69 to 78 with the local
+   * short steps, and 55 since version 2 of local-short-steps: a delivery's first attempt is a
+   * marker, the deadline timer stays, the last record closes the scanner's watch. What remains is
+   * one signal task per report, a marker per step, the issue's delivery and the ledger booking as
+   * ordinary activities.
    */
   static final int ISSUE_BUDGET = 20;
-  static final int LIFECYCLE_BUDGET = 80;
+  static final int LIFECYCLE_BUDGET = 60;
 
   /**
    * Starts the invoice and waits until it is issued in one round trip, as the API's create does
@@ -75,6 +125,20 @@ class InvoiceHistoryFootprintTest extends InvoiceWorkflowTestSupport {
     return workflow;
   }
 
+  /**
+   * Waits (in real time) until the invoice's recorded state has the status, as the console sees it
+   * in PostgreSQL. Not by querying the workflow: a query that arrives while a workflow task is in
+   * flight makes the test server write one more (empty) workflow task to answer it, which is the
+   * test's cost, not the invoice's.
+   */
+  private void awaitRecorded(long invoiceId, InvoiceStatus status) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (store.recorded.get(invoiceId) == null || store.recorded.get(invoiceId).status() != status) {
+      assertThat(System.nanoTime()).as("recorded: %s", store.recorded.get(invoiceId)).isLessThan(deadline);
+      sleep(java.time.Duration.ofMillis(20));
+    }
+  }
+
   /** The history once the workflow waits with nothing scheduled (no task or activity in flight). */
   private List<HistoryEvent> eventsWhenIdle(InvoiceWorkflow invoice) {
     List<HistoryEvent> events = events(invoice);
@@ -93,7 +157,22 @@ class InvoiceHistoryFootprintTest extends InvoiceWorkflowTestSupport {
     return client.fetchHistory(WorkflowStub.fromTyped(invoice).getExecution().getWorkflowId()).getEvents();
   }
 
+  /** One line per event: its id, type and, for markers and activities, what it stands for. */
   private static String types(List<HistoryEvent> events) {
-    return events.stream().map(e -> e.getEventType().name().replace("EVENT_TYPE_", "")).collect(Collectors.joining(", "));
+    return events.stream().map(InvoiceHistoryFootprintTest::describe).collect(Collectors.joining("\n"));
+  }
+
+  private static String describe(HistoryEvent event) {
+    String line = event.getEventId() + " " + event.getEventType().name().replace("EVENT_TYPE_", "");
+    if (event.hasMarkerRecordedEventAttributes()) {
+      var details = event.getMarkerRecordedEventAttributes().getDetailsMap();
+      String what = details.containsKey("type") ? details.get("type").getPayloads(0).getData().toStringUtf8()
+          : details.containsKey("changeId") ? details.get("changeId").getPayloads(0).getData().toStringUtf8() : "";
+      return line + " " + event.getMarkerRecordedEventAttributes().getMarkerName() + " " + what;
+    }
+    if (event.hasActivityTaskScheduledEventAttributes()) {
+      return line + " " + event.getActivityTaskScheduledEventAttributes().getActivityType().getName();
+    }
+    return line;
   }
 }
