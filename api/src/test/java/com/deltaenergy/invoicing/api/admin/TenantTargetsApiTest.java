@@ -2,14 +2,12 @@ package com.deltaenergy.invoicing.api.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiHttp;
 import com.deltaenergy.invoicing.persistence.outbound.HostResolver;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.deltaenergy.invoicing.testsupport.TestHostResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +55,7 @@ class TenantTargetsApiTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ApiHttp api = new ApiHttp(() -> port);
   private long tenantId;
   private String tenantKey;
 
@@ -65,7 +63,7 @@ class TenantTargetsApiTest {
   void aTenantWithItsAdminKey() throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 6);
     HttpResponse<String> created =
-        put("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
+        api.send("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
             """
             {"slug": "targets-%s", "name": "Targets Tenant", "invoice_prefix": "T%s"}
             """.formatted(suffix, suffix.toUpperCase(java.util.Locale.ROOT)));
@@ -96,7 +94,7 @@ class TenantTargetsApiTest {
     String kind = urlAndKind.substring(urlAndKind.indexOf('|') + 1);
 
     HttpResponse<String> response =
-        put("PUT", "/api/admin/tenant", tenantKey,
+        api.send("PUT", "/api/admin/tenant", tenantKey,
             "{\"webhook_urls\": [\"https://hooks.tenant.test/ok\", \"" + url + "\"], \"issuer_tax_id\": \"T-9\"}");
 
     JsonNode problem = problem(response);
@@ -122,7 +120,7 @@ class TenantTargetsApiTest {
     String kind = hostAndKind.substring(hostAndKind.indexOf('|') + 1);
 
     HttpResponse<String> response =
-        put("PUT", "/api/admin/tenant", tenantKey, "{\"smtp_host\": \"" + host + "\", \"smtp_port\": 25, \"issuer_tax_id\": \"T-9\"}");
+        api.send("PUT", "/api/admin/tenant", tenantKey, "{\"smtp_host\": \"" + host + "\", \"smtp_port\": 25, \"issuer_tax_id\": \"T-9\"}");
 
     JsonNode problem = problem(response);
     assertThat(problem.at("/errors/0/field").asText()).isEqualTo("smtp_host");
@@ -133,7 +131,7 @@ class TenantTargetsApiTest {
   @Test
   void aNewTenantsSettingsAreCheckedToo() throws Exception {
     HttpResponse<String> response =
-        put("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
+        api.send("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
             """
             {"slug": "ssrf-new", "name": "New", "invoice_prefix": "SSRFN",
              "settings": {"webhook_urls": ["http://169.254.169.254/latest/meta-data/"]}}
@@ -146,7 +144,7 @@ class TenantTargetsApiTest {
   @Test
   void publicTargetsAndAllowListedHostsAreSaved() throws Exception {
     HttpResponse<String> response =
-        put("PUT", "/api/admin/tenant", tenantKey,
+        api.send("PUT", "/api/admin/tenant", tenantKey,
             """
             {"smtp_host": "mail.tenant.test", "webhook_urls": ["https://hooks.tenant.test/events", "http://127.0.0.1:9/allowed"]}
             """);
@@ -170,15 +168,5 @@ class TenantTargetsApiTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     return json.readTree(response.body());
-  }
-
-  private HttpResponse<String> put(String method, String path, String key, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + key)
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

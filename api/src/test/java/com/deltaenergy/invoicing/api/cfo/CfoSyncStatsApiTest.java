@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.api.cfo;
 
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.deltaenergy.invoicing.api.testing.ApiHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
@@ -14,9 +14,6 @@ import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -50,7 +47,7 @@ class CfoSyncStatsApiTest {
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ApiHttp api = new ApiHttp(() -> port);
 
   @BeforeEach
   void emptyDatabase() {
@@ -66,7 +63,7 @@ class CfoSyncStatsApiTest {
     failed(ago(Duration.ofHours(4)));
     paid(ago(Duration.ofMinutes(30)));
 
-    JsonNode stats = json.readTree(get("/api/cfo-sync/stats").body());
+    JsonNode stats = json.readTree(api.get("/api/cfo-sync/stats").body());
 
     assertThat(stats.get("sync_lag_seconds").decimalValue()).isEqualByComparingTo("120");
     assertThat(stats.get("success_rate_percent").decimalValue()).isEqualByComparingTo("66.67");
@@ -75,7 +72,7 @@ class CfoSyncStatsApiTest {
     assertThat(stats.get("synced_last_24_hours").asLong()).isEqualTo(2);
     assertThat(stats.get("as_of").asText()).isNotBlank();
 
-    String metrics = get("/actuator/prometheus").body();
+    String metrics = api.get("/actuator/prometheus").body();
     assertThat(gauge(metrics, "cfo_sync_lag_seconds")).isEqualByComparingTo("120");
     assertThat(gauge(metrics, "cfo_sync_success_rate")).isEqualByComparingTo("66.67");
     assertThat(gauge(metrics, "cfo_sync_pending")).isEqualByComparingTo("2");
@@ -86,7 +83,7 @@ class CfoSyncStatsApiTest {
   void withNothingBookedOrSettledTheRatesHaveNoValue() throws Exception {
     paid(ago(Duration.ofMinutes(5)));
 
-    JsonNode stats = json.readTree(get("/api/cfo-sync/stats").body());
+    JsonNode stats = json.readTree(api.get("/api/cfo-sync/stats").body());
 
     assertThat(stats.get("sync_lag_seconds").isNull()).isTrue();
     assertThat(stats.get("success_rate_percent").isNull()).isTrue();
@@ -132,11 +129,5 @@ class CfoSyncStatsApiTest {
     InvoiceRecord invoice = paid(paidAt);
     syncs.recordRetry(invoice.id(), "connection refused", new AttemptLog(4, paidAt.plusSeconds(60), null, "{}"));
     syncs.markFailed(invoice.id(), "connection refused", paidAt.plusSeconds(61));
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,11 +2,9 @@ package com.deltaenergy.invoicing.api.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +37,12 @@ class OpenApiDocumentTest {
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ApiHttp api = new ApiHttp(() -> port);
   private JsonNode document;
 
   @BeforeEach
   void fetchDocumentWithoutAKey() throws Exception {
-    HttpResponse<String> response = get("/v3/api-docs");
+    HttpResponse<String> response = api.getWithoutKey("/v3/api-docs");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     document = json.readTree(response.body());
@@ -134,14 +132,8 @@ class OpenApiDocumentTest {
 
   @Test
   void swaggerUiIsPublic() throws Exception {
-    HttpResponse<String> ui = get("/swagger-ui/index.html");
+    HttpResponse<String> ui = api.getWithoutKey("/swagger-ui/index.html");
     assertThat(ui.statusCode()).isEqualTo(200);
     assertThat(ui.body()).contains("swagger-ui");
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -3,6 +3,7 @@ package com.deltaenergy.invoicing.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.api.admin.ApiKeysCommand;
+import com.deltaenergy.invoicing.api.testing.ApiHttp;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,6 +2,7 @@ package com.deltaenergy.invoicing.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiHttp;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
