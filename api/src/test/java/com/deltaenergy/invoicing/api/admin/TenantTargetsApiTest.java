@@ -3,6 +3,7 @@ package com.deltaenergy.invoicing.api.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.api.testing.ApiHttp;
+import com.deltaenergy.invoicing.api.testing.NewTenant;
 import com.deltaenergy.invoicing.persistence.outbound.HostResolver;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.deltaenergy.invoicing.testsupport.TestHostResolver;
@@ -62,15 +63,10 @@ class TenantTargetsApiTest {
   @BeforeEach
   void aTenantWithItsAdminKey() throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 6);
-    HttpResponse<String> created =
-        api.send("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
-            """
-            {"slug": "targets-%s", "name": "Targets Tenant", "invoice_prefix": "T%s"}
-            """.formatted(suffix, suffix.toUpperCase(java.util.Locale.ROOT)));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    JsonNode body = json.readTree(created.body());
-    tenantId = body.at("/tenant/id").asLong();
-    tenantKey = body.at("/admin_key/key").asText();
+    NewTenant tenant =
+        NewTenant.create(api, "targets-" + suffix, "Targets Tenant", "T" + suffix.toUpperCase(java.util.Locale.ROOT));
+    tenantId = tenant.id();
+    tenantKey = tenant.adminKey();
   }
 
   @ParameterizedTest

@@ -67,10 +67,14 @@ public final class ApiHttp {
     return send(request, method, body);
   }
 
+  /** Raw bytes of any content type; a null key, content type or body sends none. */
   public HttpResponse<String> sendBytes(String method, String path, String key, String contentType, byte[] body)
       throws Exception {
-    HttpRequest.Builder request =
-        request(path, key).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request = request(path, key);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
