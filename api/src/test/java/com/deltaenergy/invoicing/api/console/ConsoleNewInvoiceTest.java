@@ -3,8 +3,6 @@ package com.deltaenergy.invoicing.api.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
-import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
-import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -14,29 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The new-invoice form: the API's validation next to each field, one invoice per form however often it is sent. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ConsoleNewInvoiceTest {
+class ConsoleNewInvoiceTest extends ConsoleTest {
 
-  @LocalServerPort int port;
-  @Autowired ConsoleUserRepository users;
-  @Autowired PasswordEncoder passwords;
   @Autowired JdbcClient jdbc;
-
-  ConsoleHttp signedIn(ApiScope role) throws Exception {
-    String email = "new-" + UUID.randomUUID() + "@example.com";
-    users.create(Tenant.DEFAULT_TENANT_ID, email, passwords.encode(ConsoleSignInTest.PASSWORD), role, "test");
-    ConsoleHttp browser = new ConsoleHttp(port);
-    browser.signIn(email, ConsoleSignInTest.PASSWORD);
-    return browser;
-  }
 
   long invoices() {
     return jdbc.sql("SELECT count(*) FROM invoices").query(Long.class).single();
