@@ -3,6 +3,7 @@ package com.deltaenergy.invoicing.api.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.api.testing.ApiHttp;
+import com.deltaenergy.invoicing.api.testing.ApiWithoutWorkerTest;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,17 +14,12 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 // No worker runs here: a sent draft is numbered and its workflow started; issuing it is the
 // workflow's job, covered by the workflow tests.
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"invoicing.api.wait.issue=300ms", "invoicing.api.wait.query=300ms", "invoicing.api.wait.update=300ms"})
-@ActiveProfiles("test")
+@ApiWithoutWorkerTest
 class DraftApiTest {
 
   private static final String DUE = LocalDate.now().plusDays(30).toString();
