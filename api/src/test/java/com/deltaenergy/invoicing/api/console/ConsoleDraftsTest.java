@@ -6,7 +6,6 @@ import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -23,15 +22,7 @@ class ConsoleDraftsTest extends ConsoleTest {
   @Autowired JdbcClient jdbc;
 
   private static Map<String, String> form(String description) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("idempotency_key", UUID.randomUUID().toString());
-    fields.put("client_id", "1");
-    fields.put("pair", "USDT:TRC20");
-    fields.put("amount_usd", "1200.50");
-    fields.put("billing_period", "December 2026");
-    fields.put("due_date", LocalDate.now().plusDays(20).toString());
-    fields.put("description", description);
-    return fields;
+    return NewInvoiceFields.of("1", "USDT:TRC20", "1200.50", "December 2026", LocalDate.now().plusDays(20), description);
   }
 
   private long saveAsDraft(ConsoleHttp writer, String description) throws Exception {
