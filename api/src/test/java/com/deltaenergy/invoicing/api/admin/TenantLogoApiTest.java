@@ -2,13 +2,12 @@ package com.deltaenergy.invoicing.api.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.api.testing.NewTenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantLogo;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -22,27 +21,19 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A tenant admin's logo: uploaded, cleaned of everything that is not pixels, stored with its own
  * tenant only; and never a path on the server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TenantLogoApiTest {
+class TenantLogoApiTest extends ApiTest {
 
   private static final String SCRIPT = "<script>alert(document.cookie)</script>";
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
   @Autowired TenantRepository tenants;
   @Autowired JdbcClient jdbc;
 
-  private final ApiHttp api = new ApiHttp(() -> port);
   private long tenantId;
   private String tenantKey;
 

@@ -2,13 +2,12 @@ package com.deltaenergy.invoicing.api.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.api.testing.NewTenant;
 import com.deltaenergy.invoicing.persistence.outbound.HostResolver;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.deltaenergy.invoicing.testsupport.TestHostResolver;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +17,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A tenant admin cannot point its webhooks or its SMTP server at the server's own or private
  * network: refused when saved, naming the field and the reason. Names resolve through a resolver
  * this test controls; nothing is connected to.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TenantTargetsApiTest {
+class TenantTargetsApiTest extends ApiTest {
 
   static final TestHostResolver RESOLVER =
       new TestHostResolver()
@@ -52,11 +46,8 @@ class TenantTargetsApiTest {
     }
   }
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
 
-  private final ApiHttp api = new ApiHttp(() -> port);
   private long tenantId;
   private String tenantKey;
 

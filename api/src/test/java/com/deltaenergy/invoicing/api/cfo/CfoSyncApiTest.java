@@ -1,6 +1,6 @@
 package com.deltaenergy.invoicing.api.cfo;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.AttemptLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,6 @@ import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorReason;
 import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -31,30 +30,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The CFO sync endpoints. The test Temporal server has no worker here: a manual sync is checked
  * by the signal it leaves in the invoice workflow's history.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class CfoSyncApiTest {
+class CfoSyncApiTest extends ApiTest {
 
-  @LocalServerPort int port;
   @Autowired InvoiceRepository invoices;
   @Autowired CfoSyncRepository syncs;
   @Autowired JdbcClient jdbc;
   @Autowired WorkflowClient workflowClient;
-  @Autowired ObjectMapper json;
 
   @Value("${invoicing.temporal.task-queue}")
   String taskQueue;
-
-  private final ApiHttp api = new ApiHttp(() -> port);
 
   @Test
   void aBookedInvoiceAnswersWithItsLedgerRow() throws Exception {

@@ -1,8 +1,8 @@
 package com.deltaenergy.invoicing.api.cfo;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.AttemptLog;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.Booking;
@@ -12,7 +12,6 @@ import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
 import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -26,28 +25,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The figures, in GET /api/cfo-sync/stats and as gauges on /actuator/prometheus. They span every
  * invoice, so this class has a context (and database) of its own — metrics export is on here —
  * emptied before each test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @AutoConfigureObservability(tracing = false)
-class CfoSyncStatsApiTest {
+class CfoSyncStatsApiTest extends ApiTest {
 
-  @LocalServerPort int port;
   @Autowired InvoiceRepository invoices;
   @Autowired CfoSyncRepository syncs;
   @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
-
-  private final ApiHttp api = new ApiHttp(() -> port);
 
   @BeforeEach
   void emptyDatabase() {

@@ -2,7 +2,7 @@ package com.deltaenergy.invoicing.api.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.persistence.imports.ImportRow;
 import com.deltaenergy.invoicing.persistence.imports.InvoiceImportRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
@@ -24,21 +24,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class InvoicePdfZipTest {
+class InvoicePdfZipTest extends ApiTest {
 
-  @LocalServerPort int port;
   @Autowired InvoiceRepository invoices;
   @Autowired InvoiceImportRepository imports;
   @Autowired JdbcClient jdbc;
-
-  private final ApiHttp api = new ApiHttp(() -> port);
 
   @Test
   void zipsTheChosenInvoicesPdfsNamedByNumber() throws Exception {

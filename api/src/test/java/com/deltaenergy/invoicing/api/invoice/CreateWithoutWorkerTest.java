@@ -2,12 +2,10 @@ package com.deltaenergy.invoicing.api.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
 import com.deltaenergy.invoicing.api.testing.ApiWithoutWorkerTest;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -18,23 +16,17 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The create's update-with-start when no worker runs: the update cannot complete, the API answers
  * from what it stored once its wait is up, and the workflow is started all the same (Temporal
  * commits the start before it waits for a worker), so a worker that comes later issues it.
  */
-@ApiWithoutWorkerTest
-class CreateWithoutWorkerTest {
+class CreateWithoutWorkerTest extends ApiWithoutWorkerTest {
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
   @Autowired WorkflowClient client;
   @Autowired InvoiceRepository invoices;
   @Autowired InvoiceWorkflowClient workflows;
-
-  private final ApiHttp api = new ApiHttp(() -> port);
 
   @Test
   void aCreateNoWorkerAnswersStartsItsWorkflowAndARetryAttachesToThatRun() throws Exception {

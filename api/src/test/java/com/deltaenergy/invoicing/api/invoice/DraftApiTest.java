@@ -2,11 +2,9 @@ package com.deltaenergy.invoicing.api.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
 import com.deltaenergy.invoicing.api.testing.ApiWithoutWorkerTest;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
@@ -14,22 +12,16 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 // No worker runs here: a sent draft is numbered and its workflow started; issuing it is the
 // workflow's job, covered by the workflow tests.
-@ApiWithoutWorkerTest
-class DraftApiTest {
+class DraftApiTest extends ApiWithoutWorkerTest {
 
   private static final String DUE = LocalDate.now().plusDays(30).toString();
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired WorkflowClient workflowClient;
-  @Autowired ObjectMapper json;
-
-  private final ApiHttp api = new ApiHttp(() -> port);
 
   @Test
   void aDraftHasNoNumberNoAddressAndNoWorkflowUntilSent() throws Exception {

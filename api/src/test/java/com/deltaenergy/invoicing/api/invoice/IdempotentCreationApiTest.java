@@ -2,10 +2,8 @@ package com.deltaenergy.invoicing.api.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
 import com.deltaenergy.invoicing.api.testing.ApiWithoutWorkerTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,20 +18,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 // No worker runs here: the API answers from what it stored once its short waits are up.
-@ApiWithoutWorkerTest
-class IdempotentCreationApiTest {
+class IdempotentCreationApiTest extends ApiWithoutWorkerTest {
 
   private static final String DUE = LocalDate.now().plusDays(30).toString();
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
-
-  private final ApiHttp api = new ApiHttp(() -> port);
 
   @Test
   void sameKeyAndSameRequestGetTheSameInvoice() throws Exception {

@@ -2,11 +2,9 @@ package com.deltaenergy.invoicing.api.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
 import com.deltaenergy.invoicing.api.testing.ApiWithoutWorkerTest;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
@@ -24,21 +22,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 // No worker runs here: the API must answer from what it stored once its short waits are up.
-@ApiWithoutWorkerTest
-class InvoiceApiTest {
+class InvoiceApiTest extends ApiWithoutWorkerTest {
 
   private static final String DUE = LocalDate.now().plusDays(30).toString();
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired WorkflowClient workflowClient;
-  @Autowired ObjectMapper json;
-
-  private final ApiHttp api = new ApiHttp(() -> port);
 
   @Test
   void createsAnInvoiceAndStartsItsWorkflow() throws Exception {

@@ -2,9 +2,8 @@ package com.deltaenergy.invoicing.api.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -26,18 +22,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The OpenAPI document, fetched without a key like any client would: it lists every /api endpoint
  * the running application maps, with both ways to present a key and problem+json errors.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OpenApiDocumentTest {
-
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
+class OpenApiDocumentTest extends ApiTest {
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
 
-  private final ApiHttp api = new ApiHttp(() -> port);
   private JsonNode document;
 
   @BeforeEach

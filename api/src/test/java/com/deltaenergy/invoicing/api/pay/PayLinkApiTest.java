@@ -2,36 +2,27 @@ package com.deltaenergy.invoicing.api.pay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.persistence.paylink.PayLinkRepository;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 // No worker runs here: the link exists from creation, before the invoice is issued.
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
     properties = {
       "invoicing.api.wait.issue=300ms", "invoicing.api.wait.query=300ms", "invoicing.api.wait.update=300ms",
       "invoicing.public-base-url=https://pay.example.com/"
     })
-@ActiveProfiles("test")
-class PayLinkApiTest {
+class PayLinkApiTest extends ApiTest {
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired PayLinkRepository links;
-
-  private final ApiHttp api = new ApiHttp(() -> port);
 
   @Test
   void everyInvoiceHasARandomPayLinkShownInItsJson() throws Exception {

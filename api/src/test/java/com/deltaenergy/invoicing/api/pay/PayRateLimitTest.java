@@ -2,21 +2,14 @@ package com.deltaenergy.invoicing.api.pay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.api.testing.ApiHttp;
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 // Its own context: the limit counts per client IP, and every test here calls from 127.0.0.1.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "invoicing.pay.rate-limit-per-minute=60")
-@ActiveProfiles("test")
-class PayRateLimitTest {
-
-  @LocalServerPort int port;
-
-  private final ApiHttp api = new ApiHttp(() -> port);
+@TestPropertySource(properties = "invoicing.pay.rate-limit-per-minute=60")
+class PayRateLimitTest extends ApiTest {
 
   @Test
   void theSixtyFirstRequestInAMinuteIs429WithRetryAfter() throws Exception {

@@ -80,7 +80,12 @@ public final class ApiHttp {
 
   /** GET as the default tenant's admin, for a binary answer (a PDF, a ZIP). */
   public HttpResponse<byte[]> getBytes(String path) throws Exception {
-    return http.send(request(path, TestApiKeys.ADMIN).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    return getBytes(path, TestApiKeys.ADMIN);
+  }
+
+  /** GET with the key given (or none), for a binary answer (an image). */
+  public HttpResponse<byte[]> getBytes(String path, String key) throws Exception {
+    return http.send(request(path, key).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** GET with one header and no key. */
