@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,29 +33,24 @@ class TenantLogoApiTest extends ApiTest {
   @Autowired TenantRepository tenants;
   @Autowired JdbcClient jdbc;
 
-  private long tenantId;
-  private String tenantKey;
+  private NewTenant tenant;
 
   @BeforeEach
   void aTenantWithItsAdminKey() throws Exception {
-    String suffix = UUID.randomUUID().toString().substring(0, 6);
-    NewTenant tenant =
-        NewTenant.create(api, "logo-" + suffix, "Logo Tenant", "L" + suffix.replaceAll("[^0-9]", "3").substring(0, 5));
-    tenantId = tenant.id();
-    tenantKey = tenant.adminKey();
+    tenant = NewTenant.create(api, "logo", "Logo Tenant", 'L');
   }
 
   @Test
   void aServerPathAsLogoIsRefusedNamingTheField() throws Exception {
     HttpResponse<String> response =
-        api.sendBytes("PUT", "/api/admin/tenant", tenantKey, "application/json",
+        api.sendBytes("PUT", "/api/admin/tenant", tenant.adminKey(), "application/json",
             "{\"logo_path\": \"/etc/invoicing/other-tenant-logo.png\", \"issuer_tax_id\": \"T-1\"}".getBytes(StandardCharsets.UTF_8));
 
     JsonNode problem = problem(response, 400);
     assertThat(problem.at("/errors/0/field").asText()).isEqualTo("logo_path");
     assertThat(problem.at("/errors/0/message").asText()).contains("PUT /api/admin/tenant/logo");
     // Nothing half-applied.
-    assertThat(jdbc.sql("SELECT issuer_tax_id FROM tenants WHERE id = ?").param(tenantId).query(String.class).optional())
+    assertThat(jdbc.sql("SELECT issuer_tax_id FROM tenants WHERE id = ?").param(tenant.id()).query(String.class).optional())
         .isEmpty();
     assertThat(
             api.sendBytes("POST", "/api/admin/tenants", TestApiKeys.ADMIN, "application/json",
@@ -70,22 +64,22 @@ class TenantLogoApiTest extends ApiTest {
   @Test
   void anUploadedPngIsStoredForItsTenantOnlyAndCanBeDeleted() throws Exception {
     BufferedImage original = picture(120, 40);
-    HttpResponse<String> uploaded = api.sendBytes("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", png(original));
+    HttpResponse<String> uploaded = api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", png(original));
 
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
     assertThat(json.readTree(uploaded.body()).get("logo_set").asBoolean()).isTrue();
-    assertThat(json.readTree(uploaded.body()).get("id").asLong()).isEqualTo(tenantId);
-    TenantLogo stored = tenants.logo(tenantId).orElseThrow();
+    assertThat(json.readTree(uploaded.body()).get("id").asLong()).isEqualTo(tenant.id());
+    TenantLogo stored = tenants.logo(tenant.id()).orElseThrow();
     assertThat(stored.mediaType()).isEqualTo("image/png");
     assertSamePixels(ImageIO.read(new ByteArrayInputStream(stored.image())), original);
     assertThat(tenants.logo(1L)).as("the default tenant's logo").isEmpty();
     assertThat(json.readTree(api.sendBytes("GET", "/api/admin/tenant", TestApiKeys.ADMIN, null, null).body()).get("logo_set").asBoolean())
         .isFalse();
 
-    HttpResponse<String> deleted = api.sendBytes("DELETE", "/api/admin/tenant/logo", tenantKey, null, null);
+    HttpResponse<String> deleted = api.sendBytes("DELETE", "/api/admin/tenant/logo", tenant.adminKey(), null, null);
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
     assertThat(json.readTree(deleted.body()).get("logo_set").asBoolean()).isFalse();
-    assertThat(tenants.logo(tenantId)).isEmpty();
+    assertThat(tenants.logo(tenant.id())).isEmpty();
   }
 
   @Test
@@ -94,10 +88,10 @@ class TenantLogoApiTest extends ApiTest {
     byte[] jpeg = withJpegSegments(jpeg(original), SCRIPT);
     assertThat(new String(jpeg, StandardCharsets.ISO_8859_1)).contains(SCRIPT);
 
-    HttpResponse<String> uploaded = api.sendBytes("PUT", "/api/admin/tenant/logo", tenantKey, "image/jpeg", jpeg);
+    HttpResponse<String> uploaded = api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/jpeg", jpeg);
 
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
-    TenantLogo stored = tenants.logo(tenantId).orElseThrow();
+    TenantLogo stored = tenants.logo(tenant.id()).orElseThrow();
     assertThat(stored.mediaType()).isEqualTo("image/jpeg");
     String storedText = new String(stored.image(), StandardCharsets.ISO_8859_1);
     assertThat(storedText).doesNotContain("script", "alert", "xmpmeta", "Exif");
@@ -112,9 +106,9 @@ class TenantLogoApiTest extends ApiTest {
     byte[] png = withPngTextChunk(png(original), "Comment", SCRIPT);
     assertThat(new String(png, StandardCharsets.ISO_8859_1)).contains(SCRIPT);
 
-    assertThat(api.sendBytes("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", png).statusCode()).isEqualTo(200);
+    assertThat(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", png).statusCode()).isEqualTo(200);
 
-    byte[] stored = tenants.logo(tenantId).orElseThrow().image();
+    byte[] stored = tenants.logo(tenant.id()).orElseThrow().image();
     assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("script", "tEXt");
     assertSamePixels(ImageIO.read(new ByteArrayInputStream(stored)), original);
   }
@@ -124,11 +118,11 @@ class TenantLogoApiTest extends ApiTest {
     byte[] svg =
         ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">" + SCRIPT + "</svg>").getBytes(StandardCharsets.UTF_8);
 
-    problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenantKey, "image/svg+xml", svg), 415);
-    JsonNode disguised = problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", svg), 400);
+    problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/svg+xml", svg), 415);
+    JsonNode disguised = problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", svg), 400);
     assertThat(disguised.at("/errors/0/field").asText()).isEqualTo("logo");
     assertThat(disguised.at("/errors/0/message").asText()).contains("PNG or JPEG");
-    assertThat(tenants.logo(tenantId)).isEmpty();
+    assertThat(tenants.logo(tenant.id())).isEmpty();
   }
 
   @Test
@@ -137,30 +131,30 @@ class TenantLogoApiTest extends ApiTest {
 
     byte[] overTheLogoLimit = new byte[LogoImages.MAX_BYTES + 1];
     System.arraycopy(png(picture(2, 2)), 0, overTheLogoLimit, 0, 8);
-    JsonNode tooBig = problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", overTheLogoLimit), 400);
+    JsonNode tooBig = problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", overTheLogoLimit), 400);
     assertThat(tooBig.at("/errors/0/field").asText()).isEqualTo("logo");
     assertThat(tooBig.at("/errors/0/message").asText()).contains("512 KB");
 
-    JsonNode tooWide = problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", png(picture(2001, 1))), 400);
+    JsonNode tooWide = problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", png(picture(2001, 1))), 400);
     assertThat(tooWide.at("/errors/0/message").asText()).contains("2000×2000", "2001×1");
 
     byte[] truncated = java.util.Arrays.copyOf(png(picture(40, 40)), 60);
-    assertThat(problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", truncated), 400)
+    assertThat(problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", truncated), 400)
             .at("/errors/0/message").asText())
         .contains("not a readable PNG");
-    assertThat(tenants.logo(tenantId)).isEmpty();
+    assertThat(tenants.logo(tenant.id())).isEmpty();
   }
 
   @Test
   void onlyAnAdminKeyUploads() throws Exception {
     HttpResponse<String> issued =
-        api.sendBytes("POST", "/api/admin/api-keys", tenantKey, "application/json",
+        api.sendBytes("POST", "/api/admin/api-keys", tenant.adminKey(), "application/json",
             "{\"name\": \"writer\", \"scope\": \"write\"}".getBytes(StandardCharsets.UTF_8));
     String writeKey = json.readTree(issued.body()).get("key").asText();
 
     assertThat(api.sendBytes("PUT", "/api/admin/tenant/logo", writeKey, "image/png", png(picture(10, 10))).statusCode()).isEqualTo(403);
     assertThat(api.sendBytes("PUT", "/api/admin/tenant/logo", null, "image/png", png(picture(10, 10))).statusCode()).isEqualTo(401);
-    assertThat(tenants.logo(tenantId)).isEmpty();
+    assertThat(tenants.logo(tenant.id())).isEmpty();
   }
 
   /**
@@ -171,7 +165,7 @@ class TenantLogoApiTest extends ApiTest {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       var out = socket.getOutputStream();
-      out.write(("PUT /api/admin/tenant/logo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + tenantKey
+      out.write(("PUT /api/admin/tenant/logo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + tenant.adminKey()
               + "\r\nContent-Type: image/png\r\nContent-Length: " + (10 * 1024 * 1024) + "\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.write(java.util.Arrays.copyOf(png(picture(2, 2)), 64 * 1024));

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,16 +47,11 @@ class TenantTargetsApiTest extends ApiTest {
 
   @Autowired JdbcClient jdbc;
 
-  private long tenantId;
-  private String tenantKey;
+  private NewTenant tenant;
 
   @BeforeEach
   void aTenantWithItsAdminKey() throws Exception {
-    String suffix = UUID.randomUUID().toString().substring(0, 6);
-    NewTenant tenant =
-        NewTenant.create(api, "targets-" + suffix, "Targets Tenant", "T" + suffix.toUpperCase(java.util.Locale.ROOT));
-    tenantId = tenant.id();
-    tenantKey = tenant.adminKey();
+    tenant = NewTenant.create(api, "targets", "Targets Tenant", 'T');
   }
 
   @ParameterizedTest
@@ -81,7 +75,7 @@ class TenantTargetsApiTest extends ApiTest {
     String kind = urlAndKind.substring(urlAndKind.indexOf('|') + 1);
 
     HttpResponse<String> response =
-        api.send("PUT", "/api/admin/tenant", tenantKey,
+        api.send("PUT", "/api/admin/tenant", tenant.adminKey(),
             "{\"webhook_urls\": [\"https://hooks.tenant.test/ok\", \"" + url + "\"], \"issuer_tax_id\": \"T-9\"}");
 
     JsonNode problem = problem(response);
@@ -107,7 +101,7 @@ class TenantTargetsApiTest extends ApiTest {
     String kind = hostAndKind.substring(hostAndKind.indexOf('|') + 1);
 
     HttpResponse<String> response =
-        api.send("PUT", "/api/admin/tenant", tenantKey, "{\"smtp_host\": \"" + host + "\", \"smtp_port\": 25, \"issuer_tax_id\": \"T-9\"}");
+        api.send("PUT", "/api/admin/tenant", tenant.adminKey(), "{\"smtp_host\": \"" + host + "\", \"smtp_port\": 25, \"issuer_tax_id\": \"T-9\"}");
 
     JsonNode problem = problem(response);
     assertThat(problem.at("/errors/0/field").asText()).isEqualTo("smtp_host");
@@ -131,7 +125,7 @@ class TenantTargetsApiTest extends ApiTest {
   @Test
   void publicTargetsAndAllowListedHostsAreSaved() throws Exception {
     HttpResponse<String> response =
-        api.send("PUT", "/api/admin/tenant", tenantKey,
+        api.send("PUT", "/api/admin/tenant", tenant.adminKey(),
             """
             {"smtp_host": "mail.tenant.test", "webhook_urls": ["https://hooks.tenant.test/events", "http://127.0.0.1:9/allowed"]}
             """);
@@ -147,7 +141,7 @@ class TenantTargetsApiTest extends ApiTest {
 
   private void assertNothingSaved() {
     var row =
-        jdbc.sql("SELECT issuer_tax_id, smtp_host, webhook_urls FROM tenants WHERE id = ?").param(tenantId).query().singleRow();
+        jdbc.sql("SELECT issuer_tax_id, smtp_host, webhook_urls FROM tenants WHERE id = ?").param(tenant.id()).query().singleRow();
     assertThat(row.values()).containsOnlyNulls();
   }
 
