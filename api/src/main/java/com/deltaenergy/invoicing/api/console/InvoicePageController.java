@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -224,12 +225,7 @@ class InvoicePageController {
                 result.verdict().name().toLowerCase().replace('_', ' ') + ": " + result.reason());
           }
         }
-        case "mark-paid" -> {
-          if (valid(new ReasonRequest(reason), errors)) {
-            workflows.markPaid(invoice, new OperatorReason(reason, operator.name()));
-            flash.addFlashAttribute("done", "Marked paid.");
-          }
-        }
+        case "mark-paid" -> withReason(reason, errors, flash, "Marked paid.", why -> workflows.markPaid(invoice, why));
         case "cancel" -> {
           if (valid(new ReasonRequest(reason), errors)) {
             workflows.cancel(invoice, new CancelRequest(reason, operator.name()));
@@ -243,24 +239,12 @@ class InvoicePageController {
             flash.addFlashAttribute("done", "Due date extended to " + date + ".");
           }
         }
-        case "requote" -> {
-          if (valid(new ReasonRequest(reason), errors)) {
-            workflows.requote(invoice, new OperatorReason(reason, operator.name()));
-            flash.addFlashAttribute("done", "Requoted at the current rate.");
-          }
-        }
-        case "pause-reminders" -> {
-          if (valid(new ReasonRequest(reason), errors)) {
-            workflows.pauseDunning(invoice, new OperatorReason(reason, operator.name()));
-            flash.addFlashAttribute("done", "Reminders paused.");
-          }
-        }
-        case "resume-reminders" -> {
-          if (valid(new ReasonRequest(reason), errors)) {
-            workflows.resumeDunning(invoice, new OperatorReason(reason, operator.name()));
-            flash.addFlashAttribute("done", "Reminders resumed.");
-          }
-        }
+        case "requote" ->
+            withReason(reason, errors, flash, "Requoted at the current rate.", why -> workflows.requote(invoice, why));
+        case "pause-reminders" ->
+            withReason(reason, errors, flash, "Reminders paused.", why -> workflows.pauseDunning(invoice, why));
+        case "resume-reminders" ->
+            withReason(reason, errors, flash, "Reminders resumed.", why -> workflows.resumeDunning(invoice, why));
         case "retry-issue" -> {
           workflows.retryIssue(invoice);
           flash.addFlashAttribute("done", "Issuing again.");
@@ -289,6 +273,15 @@ class InvoicePageController {
           "new_due_date", form.getOrDefault("new_due_date", ""))));
     }
     return back;
+  }
+
+  /** An action whose only field is the operator's reason: validated as the REST request's, then done and said so. */
+  private void withReason(
+      String reason, Map<String, String> errors, RedirectAttributes flash, String done, Consumer<OperatorReason> action) {
+    if (valid(new ReasonRequest(reason), errors)) {
+      action.accept(new OperatorReason(reason, operator.name()));
+      flash.addFlashAttribute("done", done);
+    }
   }
 
   /** Validates with the REST request's own constraints; errors are keyed by the API's field names. */

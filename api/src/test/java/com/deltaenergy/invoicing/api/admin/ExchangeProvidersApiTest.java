@@ -2,37 +2,24 @@ package com.deltaenergy.invoicing.api.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.persistence.exchange.ExchangeProviderRepository;
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** A tenant's ordered exchange list: validated field by field, secrets stored encrypted, never shown. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ExchangeProvidersApiTest {
+class ExchangeProvidersApiTest extends ApiTest {
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired ExchangeProviderRepository providers;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void storesTheOrderedListWithEncryptedSecretsAndRefusesBadEntries() throws Exception {
     HttpResponse<String> bad =
-        send("PUT", """
+        api.send("PUT", "/api/admin/tenant/exchange-providers", """
             {"providers": [{"provider": "kraken", "api_key": "k", "api_secret": "s"},
                            {"provider": "binance", "api_key": "", "api_secret": "s"}]}
             """);
@@ -43,7 +30,7 @@ class ExchangeProvidersApiTest {
     assertThat(providers.forTenant(1L)).isEmpty(); // nothing half-stored
 
     HttpResponse<String> stored =
-        send("PUT", """
+        api.send("PUT", "/api/admin/tenant/exchange-providers", """
             {"providers": [{"provider": "binance", "api_key": "bn-key-0001", "api_secret": "binance-secret-value"},
                            {"provider": "mexc", "api_key": "mx0-key-0002", "api_secret": "mexc-secret-value"}]}
             """);
@@ -59,16 +46,7 @@ class ExchangeProvidersApiTest {
     assertThat(atRest).doesNotContain("binance-secret-value");
     assertThat(providers.forTenant(1L).get(0).apiSecret().reveal()).isEqualTo("binance-secret-value");
 
-    assertThat(send("PUT", "{\"providers\": []}").statusCode()).isEqualTo(200);
+    assertThat(api.send("PUT", "/api/admin/tenant/exchange-providers", "{\"providers\": []}").statusCode()).isEqualTo(200);
     assertThat(providers.forTenant(1L)).isEmpty();
-  }
-
-  private HttpResponse<String> send(String method, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/tenant/exchange-providers"))
-            .header("Authorization", TestApiKeys.BEARER)
-            .header("Content-Type", "application/json");
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,79 +2,58 @@ package com.deltaenergy.invoicing.api.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiTest;
+import com.deltaenergy.invoicing.api.testing.NewTenant;
 import com.deltaenergy.invoicing.persistence.tenant.TenantLogo;
 import com.deltaenergy.invoicing.persistence.tenant.TenantRepository;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A tenant admin's logo: uploaded, cleaned of everything that is not pixels, stored with its own
  * tenant only; and never a path on the server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TenantLogoApiTest {
+class TenantLogoApiTest extends ApiTest {
 
   private static final String SCRIPT = "<script>alert(document.cookie)</script>";
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
   @Autowired TenantRepository tenants;
   @Autowired JdbcClient jdbc;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private long tenantId;
-  private String tenantKey;
+  private NewTenant tenant;
 
   @BeforeEach
   void aTenantWithItsAdminKey() throws Exception {
-    String suffix = UUID.randomUUID().toString().substring(0, 6);
-    HttpResponse<String> created =
-        send("POST", "/api/admin/tenants", TestApiKeys.ADMIN, "application/json",
-            """
-            {"slug": "logo-%s", "name": "Logo Tenant", "invoice_prefix": "L%s"}
-            """.formatted(suffix, suffix.replaceAll("[^0-9]", "3").substring(0, 5)).getBytes(StandardCharsets.UTF_8));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    JsonNode body = json.readTree(created.body());
-    tenantId = body.at("/tenant/id").asLong();
-    tenantKey = body.at("/admin_key/key").asText();
+    tenant = NewTenant.create(api, "logo", "Logo Tenant", 'L');
   }
 
   @Test
   void aServerPathAsLogoIsRefusedNamingTheField() throws Exception {
     HttpResponse<String> response =
-        send("PUT", "/api/admin/tenant", tenantKey, "application/json",
+        api.sendBytes("PUT", "/api/admin/tenant", tenant.adminKey(), "application/json",
             "{\"logo_path\": \"/etc/invoicing/other-tenant-logo.png\", \"issuer_tax_id\": \"T-1\"}".getBytes(StandardCharsets.UTF_8));
 
     JsonNode problem = problem(response, 400);
     assertThat(problem.at("/errors/0/field").asText()).isEqualTo("logo_path");
     assertThat(problem.at("/errors/0/message").asText()).contains("PUT /api/admin/tenant/logo");
     // Nothing half-applied.
-    assertThat(jdbc.sql("SELECT issuer_tax_id FROM tenants WHERE id = ?").param(tenantId).query(String.class).optional())
+    assertThat(jdbc.sql("SELECT issuer_tax_id FROM tenants WHERE id = ?").param(tenant.id()).query(String.class).optional())
         .isEmpty();
     assertThat(
-            send("POST", "/api/admin/tenants", TestApiKeys.ADMIN, "application/json",
+            api.sendBytes("POST", "/api/admin/tenants", TestApiKeys.ADMIN, "application/json",
                     "{\"slug\": \"path-x\", \"name\": \"X\", \"invoice_prefix\": \"PTHX\", \"settings\": {\"logo_path\": \"/x.png\"}}"
                         .getBytes(StandardCharsets.UTF_8))
                 .statusCode())
@@ -95,22 +74,22 @@ class TenantLogoApiTest {
   @Test
   void anUploadedPngIsStoredForItsTenantOnlyAndCanBeDeleted() throws Exception {
     BufferedImage original = picture(120, 40);
-    HttpResponse<String> uploaded = send("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", png(original));
+    HttpResponse<String> uploaded = api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", png(original));
 
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
     assertThat(json.readTree(uploaded.body()).get("logo_set").asBoolean()).isTrue();
-    assertThat(json.readTree(uploaded.body()).get("id").asLong()).isEqualTo(tenantId);
-    TenantLogo stored = tenants.logo(tenantId).orElseThrow();
+    assertThat(json.readTree(uploaded.body()).get("id").asLong()).isEqualTo(tenant.id());
+    TenantLogo stored = tenants.logo(tenant.id()).orElseThrow();
     assertThat(stored.mediaType()).isEqualTo("image/png");
     assertSamePixels(ImageIO.read(new ByteArrayInputStream(stored.image())), original);
     assertThat(tenants.logo(1L)).as("the default tenant's logo").isEmpty();
-    assertThat(json.readTree(send("GET", "/api/admin/tenant", TestApiKeys.ADMIN, null, null).body()).get("logo_set").asBoolean())
+    assertThat(json.readTree(api.sendBytes("GET", "/api/admin/tenant", TestApiKeys.ADMIN, null, null).body()).get("logo_set").asBoolean())
         .isFalse();
 
-    HttpResponse<String> deleted = send("DELETE", "/api/admin/tenant/logo", tenantKey, null, null);
+    HttpResponse<String> deleted = api.sendBytes("DELETE", "/api/admin/tenant/logo", tenant.adminKey(), null, null);
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
     assertThat(json.readTree(deleted.body()).get("logo_set").asBoolean()).isFalse();
-    assertThat(tenants.logo(tenantId)).isEmpty();
+    assertThat(tenants.logo(tenant.id())).isEmpty();
   }
 
   @Test
@@ -119,10 +98,10 @@ class TenantLogoApiTest {
     byte[] jpeg = withJpegSegments(jpeg(original), SCRIPT);
     assertThat(new String(jpeg, StandardCharsets.ISO_8859_1)).contains(SCRIPT);
 
-    HttpResponse<String> uploaded = send("PUT", "/api/admin/tenant/logo", tenantKey, "image/jpeg", jpeg);
+    HttpResponse<String> uploaded = api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/jpeg", jpeg);
 
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
-    TenantLogo stored = tenants.logo(tenantId).orElseThrow();
+    TenantLogo stored = tenants.logo(tenant.id()).orElseThrow();
     assertThat(stored.mediaType()).isEqualTo("image/jpeg");
     String storedText = new String(stored.image(), StandardCharsets.ISO_8859_1);
     assertThat(storedText).doesNotContain("script", "alert", "xmpmeta", "Exif");
@@ -137,9 +116,9 @@ class TenantLogoApiTest {
     byte[] png = withPngTextChunk(png(original), "Comment", SCRIPT);
     assertThat(new String(png, StandardCharsets.ISO_8859_1)).contains(SCRIPT);
 
-    assertThat(send("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", png).statusCode()).isEqualTo(200);
+    assertThat(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", png).statusCode()).isEqualTo(200);
 
-    byte[] stored = tenants.logo(tenantId).orElseThrow().image();
+    byte[] stored = tenants.logo(tenant.id()).orElseThrow().image();
     assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("script", "tEXt");
     assertSamePixels(ImageIO.read(new ByteArrayInputStream(stored)), original);
   }
@@ -149,11 +128,11 @@ class TenantLogoApiTest {
     byte[] svg =
         ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">" + SCRIPT + "</svg>").getBytes(StandardCharsets.UTF_8);
 
-    problem(send("PUT", "/api/admin/tenant/logo", tenantKey, "image/svg+xml", svg), 415);
-    JsonNode disguised = problem(send("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", svg), 400);
+    problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/svg+xml", svg), 415);
+    JsonNode disguised = problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", svg), 400);
     assertThat(disguised.at("/errors/0/field").asText()).isEqualTo("logo");
     assertThat(disguised.at("/errors/0/message").asText()).contains("PNG or JPEG");
-    assertThat(tenants.logo(tenantId)).isEmpty();
+    assertThat(tenants.logo(tenant.id())).isEmpty();
   }
 
   @Test
@@ -162,30 +141,30 @@ class TenantLogoApiTest {
 
     byte[] overTheLogoLimit = new byte[LogoImages.MAX_BYTES + 1];
     System.arraycopy(png(picture(2, 2)), 0, overTheLogoLimit, 0, 8);
-    JsonNode tooBig = problem(send("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", overTheLogoLimit), 400);
+    JsonNode tooBig = problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", overTheLogoLimit), 400);
     assertThat(tooBig.at("/errors/0/field").asText()).isEqualTo("logo");
     assertThat(tooBig.at("/errors/0/message").asText()).contains("512 KB");
 
-    JsonNode tooWide = problem(send("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", png(picture(2001, 1))), 400);
+    JsonNode tooWide = problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", png(picture(2001, 1))), 400);
     assertThat(tooWide.at("/errors/0/message").asText()).contains("2000×2000", "2001×1");
 
     byte[] truncated = java.util.Arrays.copyOf(png(picture(40, 40)), 60);
-    assertThat(problem(send("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", truncated), 400)
+    assertThat(problem(api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", truncated), 400)
             .at("/errors/0/message").asText())
         .contains("not a readable PNG");
-    assertThat(tenants.logo(tenantId)).isEmpty();
+    assertThat(tenants.logo(tenant.id())).isEmpty();
   }
 
   @Test
   void onlyAnAdminKeyUploads() throws Exception {
     HttpResponse<String> issued =
-        send("POST", "/api/admin/api-keys", tenantKey, "application/json",
+        api.sendBytes("POST", "/api/admin/api-keys", tenant.adminKey(), "application/json",
             "{\"name\": \"writer\", \"scope\": \"write\"}".getBytes(StandardCharsets.UTF_8));
     String writeKey = json.readTree(issued.body()).get("key").asText();
 
-    assertThat(send("PUT", "/api/admin/tenant/logo", writeKey, "image/png", png(picture(10, 10))).statusCode()).isEqualTo(403);
-    assertThat(send("PUT", "/api/admin/tenant/logo", null, "image/png", png(picture(10, 10))).statusCode()).isEqualTo(401);
-    assertThat(tenants.logo(tenantId)).isEmpty();
+    assertThat(api.sendBytes("PUT", "/api/admin/tenant/logo", writeKey, "image/png", png(picture(10, 10))).statusCode()).isEqualTo(403);
+    assertThat(api.sendBytes("PUT", "/api/admin/tenant/logo", null, "image/png", png(picture(10, 10))).statusCode()).isEqualTo(401);
+    assertThat(tenants.logo(tenant.id())).isEmpty();
   }
 
   /**
@@ -196,7 +175,7 @@ class TenantLogoApiTest {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       var out = socket.getOutputStream();
-      out.write(("PUT /api/admin/tenant/logo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + tenantKey
+      out.write(("PUT /api/admin/tenant/logo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + tenant.adminKey()
               + "\r\nContent-Type: image/png\r\nContent-Length: " + (10 * 1024 * 1024) + "\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.write(java.util.Arrays.copyOf(png(picture(2, 2)), 64 * 1024));
@@ -291,17 +270,5 @@ class TenantLogoApiTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     return json.readTree(response.body());
-  }
-
-  private HttpResponse<String> send(String method, String path, String key, String contentType, byte[] body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (key != null) {
-      request.header("Authorization", "Bearer " + key);
-    }
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,39 +2,31 @@ package com.deltaenergy.invoicing.api.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiTest;
+import com.deltaenergy.invoicing.api.testing.NewTenant;
 import com.deltaenergy.invoicing.persistence.outbound.HostResolver;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.deltaenergy.invoicing.testsupport.TestHostResolver;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A tenant admin cannot point its webhooks or its SMTP server at the server's own or private
  * network: refused when saved, naming the field and the reason. Names resolve through a resolver
  * this test controls; nothing is connected to.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TenantTargetsApiTest {
+class TenantTargetsApiTest extends ApiTest {
 
   static final TestHostResolver RESOLVER =
       new TestHostResolver()
@@ -53,26 +45,13 @@ class TenantTargetsApiTest {
     }
   }
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private long tenantId;
-  private String tenantKey;
+  private NewTenant tenant;
 
   @BeforeEach
   void aTenantWithItsAdminKey() throws Exception {
-    String suffix = UUID.randomUUID().toString().substring(0, 6);
-    HttpResponse<String> created =
-        put("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
-            """
-            {"slug": "targets-%s", "name": "Targets Tenant", "invoice_prefix": "T%s"}
-            """.formatted(suffix, suffix.toUpperCase(java.util.Locale.ROOT)));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    JsonNode body = json.readTree(created.body());
-    tenantId = body.at("/tenant/id").asLong();
-    tenantKey = body.at("/admin_key/key").asText();
+    tenant = NewTenant.create(api, "targets", "Targets Tenant", 'T');
   }
 
   @ParameterizedTest
@@ -96,7 +75,7 @@ class TenantTargetsApiTest {
     String kind = urlAndKind.substring(urlAndKind.indexOf('|') + 1);
 
     HttpResponse<String> response =
-        put("PUT", "/api/admin/tenant", tenantKey,
+        api.send("PUT", "/api/admin/tenant", tenant.adminKey(),
             "{\"webhook_urls\": [\"https://hooks.tenant.test/ok\", \"" + url + "\"], \"issuer_tax_id\": \"T-9\"}");
 
     JsonNode problem = problem(response);
@@ -122,7 +101,7 @@ class TenantTargetsApiTest {
     String kind = hostAndKind.substring(hostAndKind.indexOf('|') + 1);
 
     HttpResponse<String> response =
-        put("PUT", "/api/admin/tenant", tenantKey, "{\"smtp_host\": \"" + host + "\", \"smtp_port\": 25, \"issuer_tax_id\": \"T-9\"}");
+        api.send("PUT", "/api/admin/tenant", tenant.adminKey(), "{\"smtp_host\": \"" + host + "\", \"smtp_port\": 25, \"issuer_tax_id\": \"T-9\"}");
 
     JsonNode problem = problem(response);
     assertThat(problem.at("/errors/0/field").asText()).isEqualTo("smtp_host");
@@ -133,7 +112,7 @@ class TenantTargetsApiTest {
   @Test
   void aNewTenantsSettingsAreCheckedToo() throws Exception {
     HttpResponse<String> response =
-        put("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
+        api.send("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
             """
             {"slug": "ssrf-new", "name": "New", "invoice_prefix": "SSRFN",
              "settings": {"webhook_urls": ["http://169.254.169.254/latest/meta-data/"]}}
@@ -146,7 +125,7 @@ class TenantTargetsApiTest {
   @Test
   void publicTargetsAndAllowListedHostsAreSaved() throws Exception {
     HttpResponse<String> response =
-        put("PUT", "/api/admin/tenant", tenantKey,
+        api.send("PUT", "/api/admin/tenant", tenant.adminKey(),
             """
             {"smtp_host": "mail.tenant.test", "webhook_urls": ["https://hooks.tenant.test/events", "http://127.0.0.1:9/allowed"]}
             """);
@@ -162,7 +141,7 @@ class TenantTargetsApiTest {
 
   private void assertNothingSaved() {
     var row =
-        jdbc.sql("SELECT issuer_tax_id, smtp_host, webhook_urls FROM tenants WHERE id = ?").param(tenantId).query().singleRow();
+        jdbc.sql("SELECT issuer_tax_id, smtp_host, webhook_urls FROM tenants WHERE id = ?").param(tenant.id()).query().singleRow();
     assertThat(row.values()).containsOnlyNulls();
   }
 
@@ -170,15 +149,5 @@ class TenantTargetsApiTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     return json.readTree(response.body());
-  }
-
-  private HttpResponse<String> put(String method, String path, String key, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + key)
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.api.cfo;
 
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.AttemptLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +10,6 @@ import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceStatus;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflow;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowInput;
@@ -17,14 +17,10 @@ import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import com.deltaenergy.invoicing.workflows.invoice.OperatorReason;
 import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -34,30 +30,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The CFO sync endpoints. The test Temporal server has no worker here: a manual sync is checked
  * by the signal it leaves in the invoice workflow's history.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class CfoSyncApiTest {
+class CfoSyncApiTest extends ApiTest {
 
-  @LocalServerPort int port;
   @Autowired InvoiceRepository invoices;
   @Autowired CfoSyncRepository syncs;
   @Autowired JdbcClient jdbc;
   @Autowired WorkflowClient workflowClient;
-  @Autowired ObjectMapper json;
 
   @Value("${invoicing.temporal.task-queue}")
   String taskQueue;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void aBookedInvoiceAnswersWithItsLedgerRow() throws Exception {
@@ -66,7 +53,7 @@ class CfoSyncApiTest {
     book(invoice, 45678, syncedAt);
     jdbc.sql("UPDATE invoices SET status = 'complete' WHERE id = ?").param(invoice.id()).update();
 
-    HttpResponse<String> response = post("/api/invoice/" + invoice.id() + "/sync-to-cfo", null);
+    HttpResponse<String> response = api.post("/api/invoice/" + invoice.id() + "/sync-to-cfo", null);
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode body = json.readTree(response.body());
@@ -76,7 +63,7 @@ class CfoSyncApiTest {
     assertThat(body.get("sync_status").asText()).isEqualTo("synced");
     assertThat(Instant.parse(body.get("sync_timestamp").asText())).isEqualTo(syncedAt);
 
-    JsonNode status = json.readTree(get("/api/invoice/" + invoice.id() + "/sync-status").body());
+    JsonNode status = json.readTree(api.get("/api/invoice/" + invoice.id() + "/sync-status").body());
     assertThat(status.get("invoice_id").asLong()).isEqualTo(invoice.id());
     assertThat(status.get("invoice_number").asText()).isEqualTo(invoice.invoiceNumber());
     assertThat(status.get("invoice_status").asText()).isEqualTo("complete");
@@ -98,7 +85,7 @@ class CfoSyncApiTest {
     syncs.markFailed(invoice.id(), "connection refused", hoursAgo(1));
 
     HttpResponse<String> response =
-        post("/api/invoice/" + invoice.id() + "/sync-to-cfo", "{\"reason\": \"the ledger is back\"}");
+        api.post("/api/invoice/" + invoice.id() + "/sync-to-cfo", "{\"reason\": \"the ledger is back\"}");
 
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode body = json.readTree(response.body());
@@ -116,7 +103,7 @@ class CfoSyncApiTest {
     startWorkflow(invoice);
     syncs.recordRetry(invoice.id(), "connection refused", new AttemptLog(1, hoursAgo(1), null, "{}"));
 
-    HttpResponse<String> response = post("/api/invoice/" + invoice.id() + "/sync-to-cfo", null);
+    HttpResponse<String> response = api.post("/api/invoice/" + invoice.id() + "/sync-to-cfo", null);
 
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode body = json.readTree(response.body());
@@ -130,7 +117,7 @@ class CfoSyncApiTest {
   void aPaidInvoiceWhoseWorkflowHasEndedIsAConflict() throws Exception {
     InvoiceRecord invoice = paid(hoursAgo(1));
 
-    HttpResponse<String> response = post("/api/invoice/" + invoice.id() + "/sync-to-cfo", null);
+    HttpResponse<String> response = api.post("/api/invoice/" + invoice.id() + "/sync-to-cfo", null);
 
     assertThat(response.statusCode()).isEqualTo(409);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -141,18 +128,18 @@ class CfoSyncApiTest {
   void anInvoiceThatIsNotPaidCannotBeSyncedAndAnUnknownOneIsNotFound() throws Exception {
     InvoiceRecord draft = invoice();
 
-    HttpResponse<String> conflict = post("/api/invoice/" + draft.id() + "/sync-to-cfo", null);
+    HttpResponse<String> conflict = api.post("/api/invoice/" + draft.id() + "/sync-to-cfo", null);
 
     assertThat(conflict.statusCode()).isEqualTo(409);
     assertThat(conflict.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(json.readTree(conflict.body()).get("detail").asText())
         .contains(draft.invoiceNumber()).contains("is draft");
-    JsonNode status = json.readTree(get("/api/invoice/" + draft.id() + "/sync-status").body());
+    JsonNode status = json.readTree(api.get("/api/invoice/" + draft.id() + "/sync-status").body());
     assertThat(status.get("invoice_status").asText()).isEqualTo("draft");
     assertThat(status.get("sync_status").isNull()).isTrue();
 
     for (HttpResponse<String> notFound :
-        List.of(post("/api/invoice/987654/sync-to-cfo", null), get("/api/invoice/987654/sync-status"))) {
+        List.of(api.post("/api/invoice/987654/sync-to-cfo", null), api.get("/api/invoice/987654/sync-status"))) {
       assertThat(notFound.statusCode()).isEqualTo(404);
       assertThat(notFound.headers().firstValue("Content-Type")).hasValue("application/problem+json");
       assertThat(json.readTree(notFound.body()).get("detail").asText()).contains("987654");
@@ -167,7 +154,7 @@ class CfoSyncApiTest {
     InvoiceRecord booked = paid(hoursAgo(4));
     book(booked, 1, hoursAgo(3));
 
-    JsonNode pending = json.readTree(get("/api/cfo-sync/pending").body());
+    JsonNode pending = json.readTree(api.get("/api/cfo-sync/pending").body());
 
     assertThat(pending.get("count").asInt()).isEqualTo(pending.get("invoices").size());
     List<JsonNode> mine = pending.get("invoices").findParents("invoice_id").stream()
@@ -234,21 +221,5 @@ class CfoSyncApiTest {
 
   private static Instant hoursAgo(long hours) {
     return Instant.now().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private HttpResponse<String> post(String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER);
-    if (body == null) {
-      request.POST(HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,8 +1,8 @@
 package com.deltaenergy.invoicing.api.cfo;
 
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.AttemptLog;
 import com.deltaenergy.invoicing.persistence.cfo.CfoSyncRepository.Booking;
@@ -12,11 +12,7 @@ import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
 import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -29,28 +25,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The figures, in GET /api/cfo-sync/stats and as gauges on /actuator/prometheus. They span every
  * invoice, so this class has a context (and database) of its own — metrics export is on here —
  * emptied before each test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @AutoConfigureObservability(tracing = false)
-class CfoSyncStatsApiTest {
+class CfoSyncStatsApiTest extends ApiTest {
 
-  @LocalServerPort int port;
   @Autowired InvoiceRepository invoices;
   @Autowired CfoSyncRepository syncs;
   @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void emptyDatabase() {
@@ -66,7 +53,7 @@ class CfoSyncStatsApiTest {
     failed(ago(Duration.ofHours(4)));
     paid(ago(Duration.ofMinutes(30)));
 
-    JsonNode stats = json.readTree(get("/api/cfo-sync/stats").body());
+    JsonNode stats = json.readTree(api.get("/api/cfo-sync/stats").body());
 
     assertThat(stats.get("sync_lag_seconds").decimalValue()).isEqualByComparingTo("120");
     assertThat(stats.get("success_rate_percent").decimalValue()).isEqualByComparingTo("66.67");
@@ -75,7 +62,7 @@ class CfoSyncStatsApiTest {
     assertThat(stats.get("synced_last_24_hours").asLong()).isEqualTo(2);
     assertThat(stats.get("as_of").asText()).isNotBlank();
 
-    String metrics = get("/actuator/prometheus").body();
+    String metrics = api.get("/actuator/prometheus").body();
     assertThat(gauge(metrics, "cfo_sync_lag_seconds")).isEqualByComparingTo("120");
     assertThat(gauge(metrics, "cfo_sync_success_rate")).isEqualByComparingTo("66.67");
     assertThat(gauge(metrics, "cfo_sync_pending")).isEqualByComparingTo("2");
@@ -86,7 +73,7 @@ class CfoSyncStatsApiTest {
   void withNothingBookedOrSettledTheRatesHaveNoValue() throws Exception {
     paid(ago(Duration.ofMinutes(5)));
 
-    JsonNode stats = json.readTree(get("/api/cfo-sync/stats").body());
+    JsonNode stats = json.readTree(api.get("/api/cfo-sync/stats").body());
 
     assertThat(stats.get("sync_lag_seconds").isNull()).isTrue();
     assertThat(stats.get("success_rate_percent").isNull()).isTrue();
@@ -132,11 +119,5 @@ class CfoSyncStatsApiTest {
     InvoiceRecord invoice = paid(paidAt);
     syncs.recordRetry(invoice.id(), "connection refused", new AttemptLog(4, paidAt.plusSeconds(60), null, "{}"));
     syncs.markFailed(invoice.id(), "connection refused", paidAt.plusSeconds(61));
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

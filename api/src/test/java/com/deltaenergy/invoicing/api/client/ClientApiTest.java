@@ -2,36 +2,21 @@ package com.deltaenergy.invoicing.api.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ClientApiTest {
-
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
-
-  private final HttpClient http = HttpClient.newHttpClient();
+class ClientApiTest extends ApiTest {
 
   @Test
   void createsReadsReplacesAndDeletesAClient() throws Exception {
     String name = "Hydro Hosting " + UUID.randomUUID();
     HttpResponse<String> created =
-        send("POST", "/api/clients",
+        api.send("POST", "/api/clients",
             """
             {"name": "  %s ", "contact_email": "billing@hydro.example", "address": "Ruta 2 km 40, Itaipu",
              "tax_id": "80012345-6", "cfo_entity": "Delta Mining Paraguay S.A.", "cfo_business_unit": "Paraguay Hosting"}
@@ -45,11 +30,11 @@ class ClientApiTest {
     assertThat(client.get("tax_id").asText()).isEqualTo("80012345-6");
     assertThat(client.get("cfo_business_unit").asText()).isEqualTo("Paraguay Hosting");
 
-    assertThat(json.readTree(send("GET", "/api/clients/" + id, null).body())).isEqualTo(client);
-    assertThat(json.readTree(send("GET", "/api/clients", null).body()).findValuesAsText("name")).contains(name);
+    assertThat(json.readTree(api.send("GET", "/api/clients/" + id, null).body())).isEqualTo(client);
+    assertThat(json.readTree(api.send("GET", "/api/clients", null).body()).findValuesAsText("name")).contains(name);
 
     HttpResponse<String> replaced =
-        send("PUT", "/api/clients/" + id, "{\"name\": \"%s\", \"contact_email\": \"ap@hydro.example\"}".formatted(name + " SA"));
+        api.send("PUT", "/api/clients/" + id, "{\"name\": \"%s\", \"contact_email\": \"ap@hydro.example\"}".formatted(name + " SA"));
     assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
     JsonNode now = json.readTree(replaced.body());
     assertThat(now.get("name").asText()).isEqualTo(name + " SA");
@@ -58,45 +43,45 @@ class ClientApiTest {
     assertThat(now.get("address").isNull()).isTrue();
     assertThat(now.get("cfo_entity").isNull()).isTrue();
 
-    assertThat(send("DELETE", "/api/clients/" + id, null).statusCode()).isEqualTo(204);
-    assertThat(send("GET", "/api/clients/" + id, null).statusCode()).isEqualTo(404);
-    assertThat(send("DELETE", "/api/clients/" + id, null).statusCode()).isEqualTo(404);
-    assertThat(send("PUT", "/api/clients/" + id, "{\"name\": \"gone\"}").statusCode()).isEqualTo(404);
+    assertThat(api.send("DELETE", "/api/clients/" + id, null).statusCode()).isEqualTo(204);
+    assertThat(api.send("GET", "/api/clients/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(api.send("DELETE", "/api/clients/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(api.send("PUT", "/api/clients/" + id, "{\"name\": \"gone\"}").statusCode()).isEqualTo(404);
   }
 
   @Test
   void aClientWithInvoicesCannotBeDeleted() throws Exception {
     // Seed client 1 (Alps Blockchain) has invoices once one is created.
     HttpResponse<String> invoice =
-        send("POST", "/api/invoice/create",
+        api.send("POST", "/api/invoice/create",
             """
             {"client_id": 1, "amount_usd": 10, "crypto_currency": "USDT", "crypto_network": "TRC20",
              "billing_period": "October 2025", "due_date": "%s", "description": "Keeps its client"}
             """.formatted(java.time.LocalDate.now().plusDays(5)));
     assertThat(invoice.statusCode()).as(invoice.body()).isEqualTo(201);
 
-    HttpResponse<String> delete = send("DELETE", "/api/clients/1", null);
+    HttpResponse<String> delete = api.send("DELETE", "/api/clients/1", null);
 
     assertThat(delete.statusCode()).as(delete.body()).isEqualTo(409);
     assertThat(delete.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(send("GET", "/api/clients/1", null).statusCode()).isEqualTo(200);
+    assertThat(api.send("GET", "/api/clients/1", null).statusCode()).isEqualTo(200);
   }
 
   @Test
   void aSecondClientOfTheSameNameIs409() throws Exception {
     String name = "Twin " + UUID.randomUUID();
-    assertThat(send("POST", "/api/clients", "{\"name\": \"%s\"}".formatted(name)).statusCode()).isEqualTo(201);
-    HttpResponse<String> twin = send("POST", "/api/clients", "{\"name\": \"%s\"}".formatted(name));
+    assertThat(api.send("POST", "/api/clients", "{\"name\": \"%s\"}".formatted(name)).statusCode()).isEqualTo(201);
+    HttpResponse<String> twin = api.send("POST", "/api/clients", "{\"name\": \"%s\"}".formatted(name));
     assertThat(twin.statusCode()).as(twin.body()).isEqualTo(409);
 
-    long other = json.readTree(send("POST", "/api/clients", "{\"name\": \"%s b\"}".formatted(name)).body()).get("id").asLong();
-    assertThat(send("PUT", "/api/clients/" + other, "{\"name\": \"%s\"}".formatted(name)).statusCode()).isEqualTo(409);
+    long other = json.readTree(api.send("POST", "/api/clients", "{\"name\": \"%s b\"}".formatted(name)).body()).get("id").asLong();
+    assertThat(api.send("PUT", "/api/clients/" + other, "{\"name\": \"%s\"}".formatted(name)).statusCode()).isEqualTo(409);
   }
 
   @Test
   void invalidFieldsAreNamed() throws Exception {
     HttpResponse<String> response =
-        send("POST", "/api/clients",
+        api.send("POST", "/api/clients",
             """
             {"name": " ", "contact_email": "not an e-mail", "tax_id": "%s"}
             """.formatted("9".repeat(65)));
@@ -104,35 +89,35 @@ class ClientApiTest {
     assertThat(fields(response)).containsExactlyInAnyOrder("name", "contact_email", "tax_id");
 
     HttpResponse<String> halfMapping =
-        send("POST", "/api/clients", "{\"name\": \"Half %s\", \"cfo_entity\": \"Delta\"}".formatted(UUID.randomUUID()));
+        api.send("POST", "/api/clients", "{\"name\": \"Half %s\", \"cfo_entity\": \"Delta\"}".formatted(UUID.randomUUID()));
     assertThat(halfMapping.statusCode()).isEqualTo(400);
     assertThat(fields(halfMapping)).containsExactly("cfo_business_unit");
 
-    HttpResponse<String> nul = send("POST", "/api/clients", "{\"name\": \"Nul\\u0000byte\"}");
+    HttpResponse<String> nul = api.send("POST", "/api/clients", "{\"name\": \"Nul\\u0000byte\"}");
     assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
     assertThat(fields(nul)).containsExactly("name");
   }
 
   @Test
   void aClientHasAPreferredLanguageEnglishByDefault() throws Exception {
-    HttpResponse<String> plain = send("POST", "/api/clients", "{\"name\": \"Lang %s\"}".formatted(UUID.randomUUID()));
+    HttpResponse<String> plain = api.send("POST", "/api/clients", "{\"name\": \"Lang %s\"}".formatted(UUID.randomUUID()));
     assertThat(plain.statusCode()).isEqualTo(201);
     assertThat(json.readTree(plain.body()).get("language").asText()).isEqualTo("en");
 
     String name = "Paraguayan %s".formatted(UUID.randomUUID());
-    HttpResponse<String> spanish = send("POST", "/api/clients", "{\"name\": \"%s\", \"language\": \"es\"}".formatted(name));
+    HttpResponse<String> spanish = api.send("POST", "/api/clients", "{\"name\": \"%s\", \"language\": \"es\"}".formatted(name));
     assertThat(spanish.statusCode()).isEqualTo(201);
     String location = spanish.headers().firstValue("Location").orElseThrow();
-    assertThat(json.readTree(send("GET", location, null).body()).get("language").asText()).isEqualTo("es");
+    assertThat(json.readTree(api.send("GET", location, null).body()).get("language").asText()).isEqualTo("es");
 
     HttpResponse<String> portuguese =
-        send("PUT", location, "{\"name\": \"%s\", \"language\": \"pt\"}".formatted(name));
+        api.send("PUT", location, "{\"name\": \"%s\", \"language\": \"pt\"}".formatted(name));
     assertThat(json.readTree(portuguese.body()).get("language").asText()).isEqualTo("pt");
 
-    HttpResponse<String> german = send("PUT", location, "{\"name\": \"%s\", \"language\": \"de\"}".formatted(name));
+    HttpResponse<String> german = api.send("PUT", location, "{\"name\": \"%s\", \"language\": \"de\"}".formatted(name));
     assertThat(german.statusCode()).isEqualTo(400);
     assertThat(fields(german)).containsExactly("language");
-    assertThat(json.readTree(send("GET", location, null).body()).get("language").asText()).as("unchanged").isEqualTo("pt");
+    assertThat(json.readTree(api.send("GET", location, null).body()).get("language").asText()).as("unchanged").isEqualTo("pt");
   }
 
   @Test
@@ -140,26 +125,26 @@ class ClientApiTest {
     String name = "Tax " + UUID.randomUUID();
     // Paraguay: the RUC's check digit (80012345 has check digit 0)
     HttpResponse<String> wrongDigit =
-        send("POST", "/api/clients", "{\"name\": \"%s\", \"country\": \"PY\", \"tax_id\": \"80012345-6\"}".formatted(name));
+        api.send("POST", "/api/clients", "{\"name\": \"%s\", \"country\": \"PY\", \"tax_id\": \"80012345-6\"}".formatted(name));
     assertThat(wrongDigit.statusCode()).as(wrongDigit.body()).isEqualTo(400);
     assertThat(fields(wrongDigit)).containsExactly("tax_id");
     assertThat(json.readTree(wrongDigit.body()).at("/errors/0/message").asText()).contains("RUC");
     // the seed's example, whatever the country: not a tax ID at all
     for (String country : new String[] {"null", "\"CH\"", "\"US\"", "\"DE\""}) {
       HttpResponse<String> junk =
-          send("POST", "/api/clients",
+          api.send("POST", "/api/clients",
               "{\"name\": \"%s\", \"country\": %s, \"tax_id\": \"not-a-valid-id!!\"}".formatted(name, country));
       assertThat(junk.statusCode()).as(country + " " + junk.body()).isEqualTo(400);
       assertThat(fields(junk)).containsExactly("tax_id");
     }
     HttpResponse<String> noSuchCountry =
-        send("POST", "/api/clients", "{\"name\": \"%s\", \"country\": \"XQ\"}".formatted(name));
+        api.send("POST", "/api/clients", "{\"name\": \"%s\", \"country\": \"XQ\"}".formatted(name));
     assertThat(fields(noSuchCountry)).containsExactly("country");
     // nothing half-created
-    assertThat(json.readTree(send("GET", "/api/clients", null).body()).findValuesAsText("name")).doesNotContain(name);
+    assertThat(json.readTree(api.send("GET", "/api/clients", null).body()).findValuesAsText("name")).doesNotContain(name);
 
     HttpResponse<String> brazil =
-        send("POST", "/api/clients",
+        api.send("POST", "/api/clients",
             "{\"name\": \"%s\", \"country\": \"br\", \"tax_id\": \" 11.222.333/0001-81 \"}".formatted(name));
     assertThat(brazil.statusCode()).as(brazil.body()).isEqualTo(201);
     JsonNode client = json.readTree(brazil.body());
@@ -167,10 +152,10 @@ class ClientApiTest {
     assertThat(client.get("tax_id").asText()).isEqualTo("11.222.333/0001-81");
     long id = client.get("id").asLong();
     HttpResponse<String> badCpf =
-        send("PUT", "/api/clients/" + id,
+        api.send("PUT", "/api/clients/" + id,
             "{\"name\": \"%s\", \"country\": \"BR\", \"tax_id\": \"529.982.247-24\"}".formatted(name));
     assertThat(fields(badCpf)).containsExactly("tax_id");
-    assertThat(json.readTree(send("GET", "/api/clients/" + id, null).body()).get("tax_id").asText())
+    assertThat(json.readTree(api.send("GET", "/api/clients/" + id, null).body()).get("tax_id").asText())
         .isEqualTo("11.222.333/0001-81");
   }
 
@@ -178,22 +163,22 @@ class ClientApiTest {
   void aClientsOwnDunningScheduleIsSetReadAndValidated() throws Exception {
     String name = "Dunning " + UUID.randomUUID();
     HttpResponse<String> created =
-        send("POST", "/api/clients", "{\"name\": \"%s\", \"dunning_offsets_days\": [-2, 5, 12, 20, 45]}".formatted(name));
+        api.send("POST", "/api/clients", "{\"name\": \"%s\", \"dunning_offsets_days\": [-2, 5, 12, 20, 45]}".formatted(name));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode client = json.readTree(created.body());
     assertThat(client.get("dunning_offsets_days").toString()).isEqualTo("[-2,5,12,20,45]");
     long id = client.get("id").asLong();
-    assertThat(json.readTree(send("GET", "/api/clients/" + id, null).body()).get("dunning_offsets_days").toString())
+    assertThat(json.readTree(api.send("GET", "/api/clients/" + id, null).body()).get("dunning_offsets_days").toString())
         .isEqualTo("[-2,5,12,20,45]");
 
     for (String offsets : new String[] {"[1, 2, 3]", "[5, 4, 10, 20, 30]", "[-1, 7, 14, 21, 400]"}) {
       HttpResponse<String> refused =
-          send("PUT", "/api/clients/" + id, "{\"name\": \"%s\", \"dunning_offsets_days\": %s}".formatted(name, offsets));
+          api.send("PUT", "/api/clients/" + id, "{\"name\": \"%s\", \"dunning_offsets_days\": %s}".formatted(name, offsets));
       assertThat(refused.statusCode()).as(offsets).isEqualTo(400);
       assertThat(fields(refused)).containsExactly("dunning_offsets_days");
     }
     // PUT without it: back to the tenant's schedule
-    HttpResponse<String> cleared = send("PUT", "/api/clients/" + id, "{\"name\": \"%s\"}".formatted(name));
+    HttpResponse<String> cleared = api.send("PUT", "/api/clients/" + id, "{\"name\": \"%s\"}".formatted(name));
     assertThat(json.readTree(cleared.body()).get("dunning_offsets_days").isNull()).isTrue();
   }
 
@@ -201,16 +186,5 @@ class ClientApiTest {
     List<String> fields = new ArrayList<>();
     json.readTree(response.body()).get("errors").forEach(error -> fields.add(error.get("field").asText()));
     return fields;
-  }
-
-  private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER);
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -13,7 +13,6 @@ import javax.imageio.ImageIO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
-import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
 import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,30 +25,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Settings (admins: API keys shown once, console users) and clients (delete refused while invoiced). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ConsoleAdminPagesTest {
+class ConsoleAdminPagesTest extends ConsoleTest {
 
-  @LocalServerPort int port;
-  @Autowired ConsoleUserRepository users;
-  @Autowired PasswordEncoder passwords;
   @Autowired ExchangeHealthRepository exchangeHealth;
   @Autowired com.deltaenergy.invoicing.persistence.client.ClientRepository clients;
   @Autowired com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository invoices;
-
-  ConsoleHttp signedIn(ApiScope role) throws Exception {
-    String email = "admin-pages-" + UUID.randomUUID() + "@example.com";
-    users.create(Tenant.DEFAULT_TENANT_ID, email, passwords.encode(ConsoleSignInTest.PASSWORD), role, "test");
-    ConsoleHttp browser = new ConsoleHttp(port);
-    browser.signIn(email, ConsoleSignInTest.PASSWORD);
-    return browser;
-  }
 
   @Test
   void settingsAreForAdminsOnly() throws Exception {

@@ -3,54 +3,26 @@ package com.deltaenergy.invoicing.api.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
-import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
-import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 
 // No worker runs here: a sent draft is numbered and its workflow started (issuing it is the
 // worker's); the browser test in the app module sends drafts with the whole stack.
 /** The drafts pages: save as draft, edit with the API's validation, delete, send one or many. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ConsoleDraftsTest {
+class ConsoleDraftsTest extends ConsoleTest {
 
-  @LocalServerPort int port;
-  @Autowired ConsoleUserRepository users;
-  @Autowired PasswordEncoder passwords;
   @Autowired JdbcClient jdbc;
 
-  ConsoleHttp signedIn(ApiScope role) throws Exception {
-    String email = "drafts-" + UUID.randomUUID() + "@example.com";
-    users.create(Tenant.DEFAULT_TENANT_ID, email, passwords.encode(ConsoleSignInTest.PASSWORD), role, "test");
-    ConsoleHttp browser = new ConsoleHttp(port);
-    browser.signIn(email, ConsoleSignInTest.PASSWORD);
-    return browser;
-  }
-
   private static Map<String, String> form(String description) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("idempotency_key", UUID.randomUUID().toString());
-    fields.put("client_id", "1");
-    fields.put("pair", "USDT:TRC20");
-    fields.put("amount_usd", "1200.50");
-    fields.put("billing_period", "December 2026");
-    fields.put("due_date", LocalDate.now().plusDays(20).toString());
-    fields.put("description", description);
-    return fields;
+    return NewInvoiceFields.of("1", "USDT:TRC20", "1200.50", "December 2026", LocalDate.now().plusDays(20), description);
   }
 
   private long saveAsDraft(ConsoleHttp writer, String description) throws Exception {

@@ -53,13 +53,7 @@ final class ConsoleHttp {
     if (csrf != null) {
       all.add(Map.entry("_csrf", csrf));
     }
-    String body = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-    return http.send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return postEncoded(path, all);
   }
 
   /** Any request, as the signed-in browser (its session cookie). */
@@ -77,10 +71,12 @@ final class ConsoleHttp {
   }
 
   HttpResponse<String> postRaw(String path, Map<String, String> fields) throws Exception {
-    String body =
-        fields.entrySet().stream()
-            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-            .collect(Collectors.joining("&"));
+    return postEncoded(path, fields.entrySet());
+  }
+
+  private HttpResponse<String> postEncoded(String path, java.util.Collection<Map.Entry<String, String>> fields)
+      throws Exception {
+    String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     return http.send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/x-www-form-urlencoded")

@@ -3,8 +3,6 @@ package com.deltaenergy.invoicing.api.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
-import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
-import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,36 +14,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 
 // No worker runs here: an import in progress stays "importing" (its workflow is started, nothing
 // creates the rows); the browser test in the app module watches one reach done.
 /** The imports pages: the upload (with and without script), an import's progress and row errors, results. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ConsoleImportsTest {
+class ConsoleImportsTest extends ConsoleTest {
 
   private static final String DUE = LocalDate.now().plusDays(30).toString();
   private static final String HEADER =
       "external_reference,client,amount_usd,crypto_currency,crypto_network,billing_period,due_date,description\n";
   private static final Pattern CSRF_HEADER = Pattern.compile("hx-headers=\"\\{&quot;X-CSRF-TOKEN&quot;:&quot;([^&]+)&quot;\\}\"");
 
-  @LocalServerPort int port;
-  @Autowired ConsoleUserRepository users;
-  @Autowired PasswordEncoder passwords;
   @Autowired JdbcClient jdbc;
-
-  ConsoleHttp signedIn(ApiScope role) throws Exception {
-    String email = "imports-" + UUID.randomUUID() + "@example.com";
-    users.create(Tenant.DEFAULT_TENANT_ID, email, passwords.encode(ConsoleSignInTest.PASSWORD), role, "test");
-    ConsoleHttp browser = new ConsoleHttp(port);
-    browser.signIn(email, ConsoleSignInTest.PASSWORD);
-    return browser;
-  }
 
   @Test
   void anUploadByScriptStreamsTheFileAndLeadsToTheImportsPageWithItsRowErrorsAndResults() throws Exception {

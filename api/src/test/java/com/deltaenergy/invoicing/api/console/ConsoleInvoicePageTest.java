@@ -6,7 +6,6 @@ import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.client.ClientFields;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;
-import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
@@ -27,11 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -39,15 +34,10 @@ import org.springframework.web.util.HtmlUtils;
  * by role and state, validates them like the API, and keeps tenants apart. The actions' effect on
  * a running workflow is covered by the browser suite against the embedded application.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ConsoleInvoicePageTest {
+class ConsoleInvoicePageTest extends ConsoleTest {
 
   static final String SCRIPT = "<script>document.title='owned'</script>";
 
-  @LocalServerPort int port;
-  @Autowired ConsoleUserRepository users;
-  @Autowired PasswordEncoder passwords;
   @Autowired InvoiceRepository invoices;
   @Autowired TenantRepository tenants;
   @Autowired JdbcClient jdbc;
@@ -68,17 +58,9 @@ class ConsoleInvoicePageTest {
         .params("TXaddr" + tag, invoice.id()).update();
   }
 
-  ConsoleHttp signedIn(long tenantId, ApiScope role) throws Exception {
-    String email = role.wireName() + "-" + UUID.randomUUID() + "@example.com";
-    users.create(tenantId, email, passwords.encode(ConsoleSignInTest.PASSWORD), role, "test");
-    ConsoleHttp browser = new ConsoleHttp(port);
-    browser.signIn(email, ConsoleSignInTest.PASSWORD);
-    return browser;
-  }
-
   @Test
   void thePageShowsTheRecordedInvoiceEscapedWithItsQrCodeAndActions() throws Exception {
-    ConsoleHttp writer = signedIn(Tenant.DEFAULT_TENANT_ID, ApiScope.WRITE);
+    ConsoleHttp writer = signedIn(ApiScope.WRITE);
     HttpResponse<String> page = writer.get("/invoices/" + invoice.id());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
@@ -96,7 +78,7 @@ class ConsoleInvoicePageTest {
 
   @Test
   void theLivePartFollowsWhatIsRecordedInPostgres() throws Exception {
-    ConsoleHttp reader = signedIn(Tenant.DEFAULT_TENANT_ID, ApiScope.READ);
+    ConsoleHttp reader = signedIn(ApiScope.READ);
     String shown = "sent:" + jdbc.sql("SELECT state_version FROM invoices WHERE id = ?").param(invoice.id()).query(Long.class).single();
     HttpResponse<String> before = reader.get("/invoices/" + invoice.id() + "/live?shown=" + shown);
     assertThat(before.body()).startsWith("<div").contains("No payment seen yet.").contains(">sent<")
@@ -121,7 +103,7 @@ class ConsoleInvoicePageTest {
     jdbc.sql("UPDATE invoices SET client_id = ?, issued_at = now() - interval '1 day' WHERE id = ?")
         .params(client.id(), invoice.id()).update();
     ZoneId zone = tenants.findById(Tenant.DEFAULT_TENANT_ID).orElseThrow().timeZone();
-    ConsoleHttp reader = signedIn(Tenant.DEFAULT_TENANT_ID, ApiScope.READ);
+    ConsoleHttp reader = signedIn(ApiScope.READ);
 
     assertThat(nextReminder(reader)).startsWith("stage 1 · " + at(invoice.dueDate().minusDays(3), zone));
 
@@ -140,7 +122,7 @@ class ConsoleInvoicePageTest {
     // Issued after stage 1 (due −1 day) would have gone out: the workflow skips it, so stage 2 is next.
     jdbc.sql("UPDATE invoices SET due_date = current_date - 2, issued_at = now() WHERE id = ?").param(invoice.id()).update();
     ZoneId zone = tenants.findById(Tenant.DEFAULT_TENANT_ID).orElseThrow().timeZone();
-    ConsoleHttp reader = signedIn(Tenant.DEFAULT_TENANT_ID, ApiScope.READ);
+    ConsoleHttp reader = signedIn(ApiScope.READ);
     assertThat(nextReminder(reader)).startsWith("stage 2 · " + at(LocalDate.now().minusDays(2).plusDays(7), zone));
   }
 
@@ -157,7 +139,7 @@ class ConsoleInvoicePageTest {
 
   @Test
   void aReadUserSeesNoActionsAndIsRefusedWhenPostingOne() throws Exception {
-    ConsoleHttp reader = signedIn(Tenant.DEFAULT_TENANT_ID, ApiScope.READ);
+    ConsoleHttp reader = signedIn(ApiScope.READ);
     HttpResponse<String> page = reader.get("/invoices/" + invoice.id());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).doesNotContain("/actions/").doesNotContain("Actions</h2>");
@@ -169,7 +151,7 @@ class ConsoleInvoicePageTest {
 
   @Test
   void anActionWithoutItsReasonShowsTheApisFieldErrorNextToTheField() throws Exception {
-    ConsoleHttp writer = signedIn(Tenant.DEFAULT_TENANT_ID, ApiScope.WRITE);
+    ConsoleHttp writer = signedIn(ApiScope.WRITE);
     writer.get("/invoices/" + invoice.id());
     HttpResponse<String> posted = writer.post("/invoices/" + invoice.id() + "/actions/cancel", Map.of("reason", " "));
     assertThat(posted.statusCode()).isEqualTo(302);

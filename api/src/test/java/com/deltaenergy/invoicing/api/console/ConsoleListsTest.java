@@ -6,7 +6,6 @@ import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
 import com.deltaenergy.invoicing.persistence.client.Client;
 import com.deltaenergy.invoicing.persistence.client.ClientFields;
 import com.deltaenergy.invoicing.persistence.client.ClientRepository;
-import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
@@ -26,20 +25,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The dashboard and the invoice list read the recorded invoices of the user's tenant only. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ConsoleListsTest {
+class ConsoleListsTest extends ConsoleTest {
 
-  @LocalServerPort int port;
-  @Autowired ConsoleUserRepository users;
-  @Autowired PasswordEncoder passwords;
   @Autowired InvoiceRepository invoices;
   @Autowired ClientRepository clients;
   @Autowired TenantRepository tenants;
@@ -52,10 +42,7 @@ class ConsoleListsTest {
   @BeforeEach
   void signIn() throws Exception {
     tag = UUID.randomUUID().toString().substring(0, 8);
-    String email = "lists-" + tag + "@example.com";
-    users.create(Tenant.DEFAULT_TENANT_ID, email, passwords.encode(ConsoleSignInTest.PASSWORD), ApiScope.ADMIN, "test");
-    admin = new ConsoleHttp(port);
-    admin.signIn(email, ConsoleSignInTest.PASSWORD);
+    admin = signedIn(ApiScope.ADMIN);
     client = clients.create(Tenant.DEFAULT_TENANT_ID,
         new ClientFields("<script>alert('" + tag + "')</script>", null, null, null, null, null));
   }
@@ -119,10 +106,7 @@ class ConsoleListsTest {
   @Test
   void anotherTenantsUserSeesNoneOfThisTenantsInvoices() throws Exception {
     Tenant other = tenants.create("t" + tag, "Other " + tag, "O" + tag.substring(0, 4).toUpperCase(), ZoneId.of("UTC"));
-    String email = "other-" + tag + "@example.com";
-    users.create(other.id(), email, passwords.encode(ConsoleSignInTest.PASSWORD), ApiScope.ADMIN, "test");
-    ConsoleHttp stranger = new ConsoleHttp(port);
-    stranger.signIn(email, ConsoleSignInTest.PASSWORD);
+    ConsoleHttp stranger = signedIn(other.id(), ApiScope.ADMIN);
     InvoiceRecord mine = invoice(Tenant.DEFAULT_TENANT_ID, client.id(), "50.00", "mine");
     assertThat(stranger.get("/invoices?q=" + mine.invoiceNumber()).body())
         .doesNotContain(">" + mine.invoiceNumber() + "</a>").contains("No invoices match.");

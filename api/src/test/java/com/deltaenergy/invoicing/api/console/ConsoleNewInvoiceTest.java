@@ -3,31 +3,19 @@ package com.deltaenergy.invoicing.api.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
-import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
-import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The new-invoice form: the API's validation next to each field, one invoice per form however often it is sent. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ConsoleNewInvoiceTest {
+class ConsoleNewInvoiceTest extends ConsoleTest {
 
-  @LocalServerPort int port;
-  @Autowired ConsoleUserRepository users;
-  @Autowired PasswordEncoder passwords;
   @Autowired JdbcClient jdbc;
   @Autowired com.deltaenergy.invoicing.persistence.tenant.TenantRepository tenants;
 
@@ -35,14 +23,6 @@ class ConsoleNewInvoiceTest {
   java.time.LocalDate tenantToday() {
     return java.time.LocalDate.now(
         tenants.findById(com.deltaenergy.invoicing.persistence.tenant.Tenant.DEFAULT_TENANT_ID).orElseThrow().timeZone());
-  }
-
-  ConsoleHttp signedIn(ApiScope role) throws Exception {
-    String email = "new-" + UUID.randomUUID() + "@example.com";
-    users.create(Tenant.DEFAULT_TENANT_ID, email, passwords.encode(ConsoleSignInTest.PASSWORD), role, "test");
-    ConsoleHttp browser = new ConsoleHttp(port);
-    browser.signIn(email, ConsoleSignInTest.PASSWORD);
-    return browser;
   }
 
   long invoices() {
@@ -58,14 +38,8 @@ class ConsoleNewInvoiceTest {
         .contains("value=\"" + tenantToday().plusDays(15) + "\"")
         .contains("USDT on Tron (TRC20)").contains("BTC on Bitcoin");
     long before = invoices();
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("idempotency_key", UUID.randomUUID().toString());
-    fields.put("client_id", "1");
-    fields.put("pair", "USDT:TRC20");
-    fields.put("amount_usd", "12.345");
-    fields.put("billing_period", "November 2026");
-    fields.put("due_date", LocalDate.now().minusDays(3).toString());
-    fields.put("description", "");
+    Map<String, String> fields =
+        NewInvoiceFields.of("1", "USDT:TRC20", "12.345", "November 2026", LocalDate.now().minusDays(3), "");
     HttpResponse<String> refused = writer.post("/invoices", fields);
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body())
@@ -88,13 +62,8 @@ class ConsoleNewInvoiceTest {
     ConsoleHttp writer = signedIn(ApiScope.WRITE);
     writer.get("/invoices/new");
     long before = invoices();
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("idempotency_key", UUID.randomUUID().toString());
-    fields.put("client_id", "1");
-    fields.put("pair", "BTC:BTC");
-    fields.put("billing_period", "November 2026");
-    fields.put("due_date", LocalDate.now().plusDays(15).toString());
-    fields.put("description", "Colocation <b>bold</b>");
+    Map<String, String> fields =
+        NewInvoiceFields.of("1", "BTC:BTC", null, "November 2026", LocalDate.now().plusDays(15), "Colocation <b>bold</b>");
     fields.put("tax_rate_percent", "10");
     fields.put("line_description", "Rack space");
     fields.put("line_quantity", "2");
@@ -128,14 +97,8 @@ class ConsoleNewInvoiceTest {
     assertThat(writer.get("/invoices/new").body()).contains("<details class=\"new-client\" id=\"new-client\">")
         .contains("formaction=\"/invoices/new/client\"");
     String name = "Inline client " + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("idempotency_key", UUID.randomUUID().toString());
-    fields.put("client_id", "");
-    fields.put("pair", "BTC:BTC");
-    fields.put("amount_usd", "99.50");
-    fields.put("billing_period", "December 2026");
-    fields.put("due_date", LocalDate.now().plusDays(20).toString());
-    fields.put("description", "Kept <while> adding");
+    Map<String, String> fields =
+        NewInvoiceFields.of("", "BTC:BTC", "99.50", "December 2026", LocalDate.now().plusDays(20), "Kept <while> adding");
     fields.put("new_client_name", name);
     fields.put("new_client_contact_email", "not-an-email");
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deltaenergy.invoicing.api.admin.ConsoleUsersCommand;
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
 import com.deltaenergy.invoicing.persistence.console.ConsoleUser;
-import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
 import com.deltaenergy.invoicing.persistence.tenant.Tenant;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import java.io.ByteArrayOutputStream;
@@ -26,22 +25,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Console sign-in: the form, CSRF, the session in PostgreSQL, lock-out, sign-out, and the CLI. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ConsoleSignInTest {
+class ConsoleSignInTest extends ConsoleTest {
 
   static final String PASSWORD = "correct horse battery staple";
 
-  @LocalServerPort int port;
-  @Autowired ConsoleUserRepository users;
-  @Autowired PasswordEncoder passwords;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
 

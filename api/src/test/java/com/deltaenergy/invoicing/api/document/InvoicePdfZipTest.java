@@ -2,19 +2,16 @@ package com.deltaenergy.invoicing.api.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.persistence.imports.ImportRow;
 import com.deltaenergy.invoicing.persistence.imports.InvoiceImportRepository;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,21 +24,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class InvoicePdfZipTest {
+class InvoicePdfZipTest extends ApiTest {
 
-  @LocalServerPort int port;
   @Autowired InvoiceRepository invoices;
   @Autowired InvoiceImportRepository imports;
   @Autowired JdbcClient jdbc;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void zipsTheChosenInvoicesPdfsNamedByNumber() throws Exception {
@@ -66,7 +55,7 @@ class InvoicePdfZipTest {
     assertThat(unzip("/api/invoices/pdf.zip?import_id=" + importId)).containsOnlyKeys(second.invoiceNumber() + ".pdf");
 
     assertThat(unzip("/api/invoices/pdf.zip?from=2001-01-01&to=2001-01-02")).isEmpty();
-    assertThat(get("/api/invoices/pdf.zip?status=lost").statusCode()).isEqualTo(400);
+    assertThat(api.getBytes("/api/invoices/pdf.zip?status=lost").statusCode()).isEqualTo(400);
   }
 
   private InvoiceRecord withPdf(Path documents, String usd) throws Exception {
@@ -82,7 +71,7 @@ class InvoicePdfZipTest {
   }
 
   private Map<String, String> unzip(String path) throws Exception {
-    HttpResponse<byte[]> response = get(path);
+    HttpResponse<byte[]> response = api.getBytes(path);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
     Map<String, String> entries = new LinkedHashMap<>();
@@ -92,11 +81,5 @@ class InvoicePdfZipTest {
       }
     }
     return entries;
-  }
-
-  private HttpResponse<byte[]> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
   }
 }

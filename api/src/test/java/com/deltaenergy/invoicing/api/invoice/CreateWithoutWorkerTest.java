@@ -2,46 +2,31 @@ package com.deltaenergy.invoicing.api.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiWithoutWorkerTest;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The create's update-with-start when no worker runs: the update cannot complete, the API answers
  * from what it stored once its wait is up, and the workflow is started all the same (Temporal
  * commits the start before it waits for a worker), so a worker that comes later issues it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"invoicing.api.wait.issue=300ms", "invoicing.api.wait.query=300ms", "invoicing.api.wait.update=300ms"})
-@ActiveProfiles("test")
-class CreateWithoutWorkerTest {
+class CreateWithoutWorkerTest extends ApiWithoutWorkerTest {
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
   @Autowired WorkflowClient client;
   @Autowired InvoiceRepository invoices;
   @Autowired InvoiceWorkflowClient workflows;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void aCreateNoWorkerAnswersStartsItsWorkflowAndARetryAttachesToThatRun() throws Exception {
@@ -79,13 +64,6 @@ class CreateWithoutWorkerTest {
         {"client_id": 1, "amount_usd": 1200.00, "crypto_currency": "USDT", "crypto_network": "TRC20", "billing_period": "October 2025", "due_date": "%s", "description": "No worker %s"}
         """
             .formatted(LocalDate.now().plusDays(30), key);
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoice/create"))
-            .header("Authorization", TestApiKeys.BEARER)
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return api.sendIdempotent("POST", "/api/invoice/create", body, key);
   }
 }

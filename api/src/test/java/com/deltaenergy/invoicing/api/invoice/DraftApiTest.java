@@ -2,36 +2,24 @@ package com.deltaenergy.invoicing.api.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.deltaenergy.invoicing.api.testing.ApiWithoutWorkerTest;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 // No worker runs here: a sent draft is numbered and its workflow started; issuing it is the
 // workflow's job, covered by the workflow tests.
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"invoicing.api.wait.issue=300ms", "invoicing.api.wait.query=300ms", "invoicing.api.wait.update=300ms"})
-@ActiveProfiles("test")
-class DraftApiTest {
+class DraftApiTest extends ApiWithoutWorkerTest {
 
   private static final String DUE = LocalDate.now().plusDays(30).toString();
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired com.deltaenergy.invoicing.persistence.tenant.TenantRepository tenants;
 
@@ -41,13 +29,10 @@ class DraftApiTest {
         tenants.findById(com.deltaenergy.invoicing.persistence.tenant.Tenant.DEFAULT_TENANT_ID).orElseThrow().timeZone());
   }
   @Autowired WorkflowClient workflowClient;
-  @Autowired ObjectMapper json;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void aDraftHasNoNumberNoAddressAndNoWorkflowUntilSent() throws Exception {
-    HttpResponse<String> created = send("POST", "/api/invoice/create", draftBody());
+    HttpResponse<String> created = api.send("POST", "/api/invoice/create", draftBody());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode draft = json.readTree(created.body());
     long id = draft.get("id").asLong();
@@ -59,23 +44,23 @@ class DraftApiTest {
     assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE invoice_id = ?").param(id).query(Long.class).single())
         .isZero();
 
-    JsonNode drafts = json.readTree(send("GET", "/api/invoices?status=draft", null).body());
+    JsonNode drafts = json.readTree(api.send("GET", "/api/invoices?status=draft", null).body());
     assertThat(drafts.findValues("id").stream().map(JsonNode::asLong)).contains(id);
-    JsonNode fetched = json.readTree(send("GET", "/api/invoice/" + id, null).body());
+    JsonNode fetched = json.readTree(api.send("GET", "/api/invoice/" + id, null).body());
     assertThat(fetched.get("live").asBoolean()).isFalse();
     assertThat(fetched.get("invoice_number").isNull()).isTrue();
 
     // An operator action needs a workflow: refused, nothing started.
-    HttpResponse<String> cancel = send("POST", "/api/invoice/" + id + "/cancel", "{\"reason\": \"test\"}");
+    HttpResponse<String> cancel = api.send("POST", "/api/invoice/" + id + "/cancel", "{\"reason\": \"test\"}");
     assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(409);
   }
 
   @Test
   void editsAreValidatedLikeACreate() throws Exception {
-    long id = json.readTree(send("POST", "/api/invoice/create", draftBody()).body()).get("id").asLong();
+    long id = json.readTree(api.send("POST", "/api/invoice/create", draftBody()).body()).get("id").asLong();
 
     HttpResponse<String> edited =
-        send("PATCH", "/api/invoice/" + id, "{\"amount_usd\": 6250.50, \"notes\": \"net 30\", \"crypto_currency\": \"BTC\", \"crypto_network\": null}");
+        api.send("PATCH", "/api/invoice/" + id, "{\"amount_usd\": 6250.50, \"notes\": \"net 30\", \"crypto_currency\": \"BTC\", \"crypto_network\": null}");
     assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
     JsonNode draft = json.readTree(edited.body());
     assertThat(draft.get("amount_usd").decimalValue()).isEqualByComparingTo("6250.50");
@@ -84,16 +69,16 @@ class DraftApiTest {
     assertThat(draft.get("crypto_network").asText()).isEqualTo("BTC");
     assertThat(draft.get("description").asText()).isEqualTo("Bitcoin Mining Colocation Services");
 
-    assertRefused(send("PATCH", "/api/invoice/" + id, "{\"crypto_currency\": \"USDT\", \"crypto_network\": \"SOL\"}"), "crypto_network");
-    assertRefused(send("PATCH", "/api/invoice/" + id, "{\"due_date\": \"2001-01-01\"}"), "due_date");
-    assertRefused(send("PATCH", "/api/invoice/" + id, "{\"client_id\": 999999}"), "client_id");
-    assertRefused(send("PATCH", "/api/invoice/" + id, "{\"amount_usd\": \"lots\"}"), "amount_usd");
-    assertRefused(send("PATCH", "/api/invoice/" + id, "{\"description\": null}"), "description");
-    assertRefused(send("PATCH", "/api/invoice/" + id, "{\"draft\": false}"), "draft");
-    assertRefused(send("PATCH", "/api/invoice/" + id, "{\"hacker\": true}"), "hacker");
+    assertRefused(api.send("PATCH", "/api/invoice/" + id, "{\"crypto_currency\": \"USDT\", \"crypto_network\": \"SOL\"}"), "crypto_network");
+    assertRefused(api.send("PATCH", "/api/invoice/" + id, "{\"due_date\": \"2001-01-01\"}"), "due_date");
+    assertRefused(api.send("PATCH", "/api/invoice/" + id, "{\"client_id\": 999999}"), "client_id");
+    assertRefused(api.send("PATCH", "/api/invoice/" + id, "{\"amount_usd\": \"lots\"}"), "amount_usd");
+    assertRefused(api.send("PATCH", "/api/invoice/" + id, "{\"description\": null}"), "description");
+    assertRefused(api.send("PATCH", "/api/invoice/" + id, "{\"draft\": false}"), "draft");
+    assertRefused(api.send("PATCH", "/api/invoice/" + id, "{\"hacker\": true}"), "hacker");
 
     // Nothing of the refused edits was stored.
-    JsonNode stored = json.readTree(send("GET", "/api/invoice/" + id, null).body());
+    JsonNode stored = json.readTree(api.send("GET", "/api/invoice/" + id, null).body());
     assertThat(stored.get("amount_usd").decimalValue()).isEqualByComparingTo("6250.50");
     assertThat(stored.get("crypto_currency").asText()).isEqualTo("BTC");
     assertThat(stored.get("client_id").asLong()).isEqualTo(1);
@@ -101,11 +86,11 @@ class DraftApiTest {
 
   @Test
   void aSentDraftIsNumberedInIssueOrderWithNoGaps() throws Exception {
-    long draftId = json.readTree(send("POST", "/api/invoice/create", draftBody()).body()).get("id").asLong();
-    String before = json.readTree(send("POST", "/api/invoice/create", draftBody().replace("\"draft\": true", "\"draft\": false")).body())
+    long draftId = json.readTree(api.send("POST", "/api/invoice/create", draftBody()).body()).get("id").asLong();
+    String before = json.readTree(api.send("POST", "/api/invoice/create", draftBody().replace("\"draft\": true", "\"draft\": false")).body())
         .get("invoice_number").asText();
 
-    HttpResponse<String> sent = send("POST", "/api/invoice/" + draftId + "/send", null);
+    HttpResponse<String> sent = api.send("POST", "/api/invoice/" + draftId + "/send", null);
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
     JsonNode invoice = json.readTree(sent.body());
     String number = invoice.get("invoice_number").asText();
@@ -126,41 +111,41 @@ class DraftApiTest {
         .isTrue();
 
     // Sent once: it is no draft any more.
-    assertThat(send("POST", "/api/invoice/" + draftId + "/send", null).statusCode()).isEqualTo(409);
-    assertThat(send("PATCH", "/api/invoice/" + draftId, "{\"notes\": \"late edit\"}").statusCode()).isEqualTo(409);
-    assertThat(send("DELETE", "/api/invoice/" + draftId, null).statusCode()).isEqualTo(409);
+    assertThat(api.send("POST", "/api/invoice/" + draftId + "/send", null).statusCode()).isEqualTo(409);
+    assertThat(api.send("PATCH", "/api/invoice/" + draftId, "{\"notes\": \"late edit\"}").statusCode()).isEqualTo(409);
+    assertThat(api.send("DELETE", "/api/invoice/" + draftId, null).statusCode()).isEqualTo(409);
     assertThat(jdbc.sql("SELECT invoice_number FROM invoices WHERE id = ?").param(draftId).query(String.class).single())
         .isEqualTo(number);
   }
 
   @Test
   void sendingValidatesTheDraftAgain() throws Exception {
-    long id = json.readTree(send("POST", "/api/invoice/create", draftBody()).body()).get("id").asLong();
+    long id = json.readTree(api.send("POST", "/api/invoice/create", draftBody()).body()).get("id").asLong();
     // The due date passed while it waited (written directly: the API would refuse it).
     jdbc.sql("UPDATE invoices SET draft_request = jsonb_set(draft_request, '{due_date}', '\"2001-01-01\"') WHERE id = ?")
         .param(id).update();
 
-    assertRefused(send("POST", "/api/invoice/" + id + "/send", null), "due_date");
+    assertRefused(api.send("POST", "/api/invoice/" + id + "/send", null), "due_date");
     assertThat(jdbc.sql("SELECT invoice_number FROM invoices WHERE id = ?").param(id).query(String.class).optional())
         .isEmpty();
   }
 
   @Test
   void aDraftIsDeletedAndAnUnknownOneIsNotFound() throws Exception {
-    long id = json.readTree(send("POST", "/api/invoice/create", draftBody()).body()).get("id").asLong();
+    long id = json.readTree(api.send("POST", "/api/invoice/create", draftBody()).body()).get("id").asLong();
 
-    assertThat(send("DELETE", "/api/invoice/" + id, null).statusCode()).isEqualTo(204);
-    assertThat(send("GET", "/api/invoice/" + id, null).statusCode()).isEqualTo(404);
-    assertThat(send("DELETE", "/api/invoice/" + id, null).statusCode()).isEqualTo(404);
-    assertThat(send("POST", "/api/invoice/" + id + "/send", null).statusCode()).isEqualTo(404);
-    assertThat(send("PATCH", "/api/invoice/" + id, "{\"notes\": \"x\"}").statusCode()).isEqualTo(404);
+    assertThat(api.send("DELETE", "/api/invoice/" + id, null).statusCode()).isEqualTo(204);
+    assertThat(api.send("GET", "/api/invoice/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(api.send("DELETE", "/api/invoice/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(api.send("POST", "/api/invoice/" + id + "/send", null).statusCode()).isEqualTo(404);
+    assertThat(api.send("PATCH", "/api/invoice/" + id, "{\"notes\": \"x\"}").statusCode()).isEqualTo(404);
   }
 
   @Test
   void aDraftWithAnIdempotencyKeyIsStoredOnce() throws Exception {
     String key = "draft-" + System.nanoTime();
-    HttpResponse<String> first = send("POST", "/api/invoice/create", draftBody(), key);
-    HttpResponse<String> again = send("POST", "/api/invoice/create", draftBody(), key);
+    HttpResponse<String> first = api.sendIdempotent("POST", "/api/invoice/create", draftBody(), key);
+    HttpResponse<String> again = api.sendIdempotent("POST", "/api/invoice/create", draftBody(), key);
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(again.statusCode()).isEqualTo(201);
     assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
@@ -185,23 +170,5 @@ class DraftApiTest {
          "description": "Bitcoin Mining Colocation Services", "draft": true}
         """
         .formatted(DUE);
-  }
-
-  private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    return send(method, path, body, null);
-  }
-
-  private HttpResponse<String> send(String method, String path, String body, String idempotencyKey) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER);
-    if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
-    }
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,12 +2,8 @@ package com.deltaenergy.invoicing.api.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
+import com.deltaenergy.invoicing.api.testing.ApiWithoutWorkerTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,25 +18,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 // No worker runs here: the API answers from what it stored once its short waits are up.
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"invoicing.api.wait.issue=300ms", "invoicing.api.wait.query=300ms", "invoicing.api.wait.update=300ms"})
-@ActiveProfiles("test")
-class IdempotentCreationApiTest {
+class IdempotentCreationApiTest extends ApiWithoutWorkerTest {
 
   private static final String DUE = LocalDate.now().plusDays(30).toString();
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void sameKeyAndSameRequestGetTheSameInvoice() throws Exception {
@@ -152,14 +137,6 @@ class IdempotentCreationApiTest {
   }
 
   private HttpResponse<String> create(String key, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoice/create"))
-            .header("Authorization", TestApiKeys.BEARER)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (key != null) {
-      request.header("Idempotency-Key", key);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return api.sendIdempotent("POST", "/api/invoice/create", body, key);
   }
 }

@@ -1,17 +1,13 @@
 package com.deltaenergy.invoicing.api.invoice;
 
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiWithoutWorkerTest;
 import com.deltaenergy.invoicing.workflows.invoice.InvoiceWorkflowOptions;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,30 +22,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 // No worker runs here: the API must answer from what it stored once its short waits are up.
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"invoicing.api.wait.issue=300ms", "invoicing.api.wait.query=300ms", "invoicing.api.wait.update=300ms"})
-@ActiveProfiles("test")
-class InvoiceApiTest {
+class InvoiceApiTest extends ApiWithoutWorkerTest {
 
   private static final String DUE = LocalDate.now().plusDays(30).toString();
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired WorkflowClient workflowClient;
-  @Autowired ObjectMapper json;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void createsAnInvoiceAndStartsItsWorkflow() throws Exception {
-    HttpResponse<String> response = post("/api/invoice/create", validBody());
+    HttpResponse<String> response = api.post("/api/invoice/create", validBody());
 
     assertThat(response.statusCode()).isEqualTo(201);
     JsonNode invoice = json.readTree(response.body());
@@ -87,12 +72,12 @@ class InvoiceApiTest {
     assertThat(searchAttributes.getIndexedFieldsOrThrow("ClientName").getData().toStringUtf8())
         .contains("Alps Blockchain");
 
-    JsonNode fetched = json.readTree(get("/api/invoice/" + invoice.get("id").asLong()).body());
+    JsonNode fetched = json.readTree(api.get("/api/invoice/" + invoice.get("id").asLong()).body());
     assertThat(fetched.get("invoice_number").asText()).isEqualTo(number);
 
-    JsonNode drafts = json.readTree(get("/api/invoices?status=draft").body());
+    JsonNode drafts = json.readTree(api.get("/api/invoices?status=draft").body());
     assertThat(drafts.findValuesAsText("invoice_number")).contains(number);
-    JsonNode paid = json.readTree(get("/api/invoices?status=paid").body());
+    JsonNode paid = json.readTree(api.get("/api/invoices?status=paid").body());
     assertThat(paid.findValuesAsText("invoice_number")).doesNotContain(number);
   }
 
@@ -109,13 +94,13 @@ class InvoiceApiTest {
          "tax_rate_percent": 10, "tax_label": "IVA"}
         """
             .formatted(DUE);
-    HttpResponse<String> response = post("/api/invoice/create", body);
+    HttpResponse<String> response = api.post("/api/invoice/create", body);
     // 1000.005 has three decimals: refused, nothing stored.
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asText())
         .isEqualTo("line_items[1].unit_price_usd");
 
-    response = post("/api/invoice/create", body.replace("1000.005", "1000.01"));
+    response = api.post("/api/invoice/create", body.replace("1000.005", "1000.01"));
     assertThat(response.statusCode()).isEqualTo(201);
     JsonNode invoice = json.readTree(response.body());
     // 3.5 × 0.07 = 0.245 → 0.25 (HALF_UP); subtotal 1000.26; tax 100.026 → 100.03; total 1100.29
@@ -162,7 +147,7 @@ class InvoiceApiTest {
       throws Exception {
     long before = invoiceCount();
 
-    HttpResponse<String> response = post("/api/invoice/create", body);
+    HttpResponse<String> response = api.post("/api/invoice/create", body);
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -183,7 +168,7 @@ class InvoiceApiTest {
     try {
       List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
-        calls.add(() -> post("/api/invoice/create", validBody()));
+        calls.add(() -> api.post("/api/invoice/create", validBody()));
       }
       List<Integer> sequences = new ArrayList<>();
       for (Future<HttpResponse<String>> result : pool.invokeAll(calls)) {
@@ -203,12 +188,12 @@ class InvoiceApiTest {
 
   @Test
   void unknownInvoiceIsA404Problem() throws Exception {
-    HttpResponse<String> response = get("/api/invoice/987654");
+    HttpResponse<String> response = api.get("/api/invoice/987654");
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(json.readTree(response.body()).get("detail").asText()).contains("987654");
 
-    HttpResponse<String> notANumber = get("/api/invoice/abc");
+    HttpResponse<String> notANumber = api.get("/api/invoice/abc");
     assertThat(notANumber.statusCode()).isEqualTo(400);
     assertThat(json.readTree(notANumber.body()).get("errors").get(0).get("field").asText())
         .isEqualTo("id");
@@ -216,7 +201,7 @@ class InvoiceApiTest {
 
   @Test
   void unknownStatusFilterIsRefused() throws Exception {
-    HttpResponse<String> response = get("/api/invoices?status=sleeping");
+    HttpResponse<String> response = api.get("/api/invoices?status=sleeping");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asText())
         .isEqualTo("status");
@@ -224,7 +209,7 @@ class InvoiceApiTest {
 
   @Test
   void listsTheSeedClients() throws Exception {
-    JsonNode clients = json.readTree(get("/api/clients").body());
+    JsonNode clients = json.readTree(api.get("/api/clients").body());
     assertThat(clients.findValuesAsText("name"))
         .containsExactly("Alps Blockchain", "Exos Capital", "GM Data Centers", "Other");
   }
@@ -240,20 +225,5 @@ class InvoiceApiTest {
 
   private long invoiceCount() {
     return jdbc.sql("SELECT count(*) FROM invoices").query(Long.class).single();
-  }
-
-  private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestApiKeys.BEARER).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

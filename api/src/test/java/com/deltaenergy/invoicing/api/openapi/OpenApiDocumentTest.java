@@ -2,11 +2,8 @@ package com.deltaenergy.invoicing.api.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -28,23 +22,17 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The OpenAPI document, fetched without a key like any client would: it lists every /api endpoint
  * the running application maps, with both ways to present a key and problem+json errors.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OpenApiDocumentTest {
-
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
+class OpenApiDocumentTest extends ApiTest {
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private JsonNode document;
 
   @BeforeEach
   void fetchDocumentWithoutAKey() throws Exception {
-    HttpResponse<String> response = get("/v3/api-docs");
+    HttpResponse<String> response = api.getWithoutKey("/v3/api-docs");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     document = json.readTree(response.body());
@@ -134,14 +122,8 @@ class OpenApiDocumentTest {
 
   @Test
   void swaggerUiIsPublic() throws Exception {
-    HttpResponse<String> ui = get("/swagger-ui/index.html");
+    HttpResponse<String> ui = api.getWithoutKey("/swagger-ui/index.html");
     assertThat(ui.statusCode()).isEqualTo(200);
     assertThat(ui.body()).contains("swagger-ui");
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

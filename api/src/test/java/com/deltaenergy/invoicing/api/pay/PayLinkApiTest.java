@@ -2,44 +2,32 @@ package com.deltaenergy.invoicing.api.pay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.persistence.paylink.PayLinkRepository;
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 // No worker runs here: the link exists from creation, before the invoice is issued.
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
     properties = {
       "invoicing.api.wait.issue=300ms", "invoicing.api.wait.query=300ms", "invoicing.api.wait.update=300ms",
       "invoicing.public-base-url=https://pay.example.com/"
     })
-@ActiveProfiles("test")
-class PayLinkApiTest {
+class PayLinkApiTest extends ApiTest {
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired PayLinkRepository links;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @Test
   void everyInvoiceHasARandomPayLinkShownInItsJson() throws Exception {
-    JsonNode first = json.readTree(post("/api/invoice/create", body()).body());
-    JsonNode second = json.readTree(post("/api/invoice/create", body()).body());
+    JsonNode first = json.readTree(api.post("/api/invoice/create", body()).body());
+    JsonNode second = json.readTree(api.post("/api/invoice/create", body()).body());
 
     String url = first.get("pay_url").asText();
     assertThat(url).matches("https://pay\\.example\\.com/pay/[A-Za-z0-9_-]{22}");
@@ -53,29 +41,29 @@ class PayLinkApiTest {
         .param(first.get("id").asLong()).query(String.class).single();
     assertThat(stored).hasSize(64).isNotEqualTo(token);
 
-    JsonNode fetched = json.readTree(get("/api/invoice/" + first.get("id").asLong()).body());
+    JsonNode fetched = json.readTree(api.get("/api/invoice/" + first.get("id").asLong()).body());
     assertThat(fetched.get("pay_url").asText()).isEqualTo(url);
-    JsonNode listed = json.readTree(get("/api/invoices?limit=500").body());
+    JsonNode listed = json.readTree(api.get("/api/invoices?limit=500").body());
     assertThat(listed.findValuesAsText("pay_url")).contains(url);
   }
 
   @Test
   void regeneratingReplacesTheLinkAndTheOldTokenOpensNothing() throws Exception {
-    JsonNode invoice = json.readTree(post("/api/invoice/create", body()).body());
+    JsonNode invoice = json.readTree(api.post("/api/invoice/create", body()).body());
     long id = invoice.get("id").asLong();
     String old = token(invoice.get("pay_url").asText());
 
-    HttpResponse<String> regenerated = post("/api/invoice/" + id + "/pay-link/regenerate", "");
+    HttpResponse<String> regenerated = api.post("/api/invoice/" + id + "/pay-link/regenerate", "");
 
     assertThat(regenerated.statusCode()).as(regenerated.body()).isEqualTo(200);
     String fresh = token(json.readTree(regenerated.body()).get("pay_url").asText());
     assertThat(fresh).isNotEqualTo(old);
     assertThat(links.invoiceIdOf(old)).isEmpty();
     assertThat(links.invoiceIdOf(fresh)).hasValue(id);
-    assertThat(json.readTree(get("/api/invoice/" + id).body()).get("pay_url").asText()).endsWith("/pay/" + fresh);
-    assertThat(json.readTree(get("/api/invoice/" + id + "/audit").body()).findValuesAsText("action"))
+    assertThat(json.readTree(api.get("/api/invoice/" + id).body()).get("pay_url").asText()).endsWith("/pay/" + fresh);
+    assertThat(json.readTree(api.get("/api/invoice/" + id + "/audit").body()).findValuesAsText("action"))
         .contains("pay_link_regenerated");
-    assertThat(post("/api/invoice/99999999/pay-link/regenerate", "").statusCode()).isEqualTo(404);
+    assertThat(api.post("/api/invoice/99999999/pay-link/regenerate", "").statusCode()).isEqualTo(404);
   }
 
   private static String token(String url) {
@@ -87,22 +75,5 @@ class PayLinkApiTest {
         {"client_id": 1, "amount_usd": 5000, "crypto_currency": "USDT", "crypto_network": "TRC20",
          "billing_period": "October 2025", "due_date": "%s", "description": "Colocation"}
         """.formatted(LocalDate.now().plusDays(30));
-  }
-
-  private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", TestApiKeys.BEARER)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", TestApiKeys.BEARER).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

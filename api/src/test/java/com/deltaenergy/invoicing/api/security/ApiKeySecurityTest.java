@@ -3,9 +3,9 @@ package com.deltaenergy.invoicing.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deltaenergy.invoicing.api.admin.ApiKeysCommand;
+import com.deltaenergy.invoicing.api.testing.ApiTest;
 import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
@@ -19,30 +19,15 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** API keys: who may call what, revocation, the CLI, and secrets that never come back out. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ApiKeySecurityTest {
+class ApiKeySecurityTest extends ApiTest {
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
-
-  private ApiHttp api;
-
-  @BeforeEach
-  void client() {
-    api = new ApiHttp(port);
-  }
 
   @Test
   void withoutAValidKeyTheApiAnswers401AndHealthStaysPublic() throws Exception {

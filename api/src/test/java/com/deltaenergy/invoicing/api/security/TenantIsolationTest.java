@@ -2,11 +2,12 @@ package com.deltaenergy.invoicing.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deltaenergy.invoicing.api.testing.ApiHttp;
+import com.deltaenergy.invoicing.api.testing.NewTenant;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRecord;
 import com.deltaenergy.invoicing.persistence.invoice.InvoiceRepository;
 import com.deltaenergy.invoicing.persistence.invoice.LineItem;
 import com.deltaenergy.invoicing.persistence.invoice.NewInvoice;
-import com.deltaenergy.invoicing.testsupport.TestApiKeys;
 import com.deltaenergy.invoicing.workflows.coin.PaymentNetwork;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,16 +99,9 @@ class TenantIsolationTest {
     api = new ApiHttp(port);
     invoiceOfA = invoiceOfDefaultTenant();
     importOfA = imports.create(1, "send", true);
-    String suffix = UUID.randomUUID().toString().substring(0, 6);
-    HttpResponse<String> created =
-        api.send("POST", "/api/admin/tenants", TestApiKeys.ADMIN,
-            """
-            {"slug": "tenant-b-%s", "name": "Tenant B", "invoice_prefix": "B%s"}
-            """.formatted(suffix, suffix.replaceAll("[^0-9]", "1").substring(0, 4)));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    JsonNode body = json.readTree(created.body());
-    tenantB = body.at("/tenant/id").asLong();
-    keyOfB = body.at("/admin_key/key").asText();
+    NewTenant b = NewTenant.create(api, "tenant-b", "Tenant B", 'B');
+    tenantB = b.id();
+    keyOfB = b.adminKey();
     assertThat(keyOfB).startsWith("inv_");
     keyIdOfA = jdbc.sql("SELECT min(id) FROM api_keys WHERE tenant_id = 1").query(Long.class).single();
     unmatchedOfA =
