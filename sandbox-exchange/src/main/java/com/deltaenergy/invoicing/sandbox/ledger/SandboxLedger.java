@@ -150,7 +150,7 @@ public class SandboxLedger {
             id, network.coin(), network.label(), address, memo, amount, now, 0, now,
             !properties.confirmationInterval().isZero());
     deposits.put(key(network, id), deposit);
-    save();
+    saveNow();
     return deposit;
   }
 
@@ -158,7 +158,7 @@ public class SandboxLedger {
     SandboxDeposit found = findDeposit(txId).orElseThrow(() -> new IllegalArgumentException("no deposit " + txId));
     SandboxDeposit pinned = found.pinnedAt(confirmations, clock.instant());
     deposits.put(key(SandboxNetwork.find(found.coin(), found.network()).orElseThrow(), txId), pinned);
-    save();
+    saveNow();
     return pinned;
   }
 
@@ -187,7 +187,7 @@ public class SandboxLedger {
 
   public synchronized void setPrice(String symbol, BigDecimal price) {
     prices.put(symbol.toUpperCase(Locale.ROOT), price);
-    save();
+    saveNow();
   }
 
   public Instant now() {
@@ -245,8 +245,9 @@ public class SandboxLedger {
   /**
    * Schedules a write of the books. Writing them whole on every change cost O(addresses) per new
    * address, the largest cost of the in-process sandbox in a 1,000-row import (a JFR profile);
-   * now the changes of {@link #SAVE_DELAY} are written together, off the request thread. A JVM
-   * killed outright loses at most that window; a stopped one writes on {@link #close}.
+   * now the new addresses of {@link #SAVE_DELAY} are written together, off the request thread. A
+   * JVM killed outright forgets at most the addresses of that window (handed out, so not yet
+   * paid to); a stopped one writes on {@link #close}. Deposits and prices: {@link #saveNow}.
    */
   private void save() {
     if (stateFile() == null || saveScheduled) {
@@ -254,6 +255,16 @@ public class SandboxLedger {
     }
     saveScheduled = true;
     writer.schedule(this::write, SAVE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Writes the books at once: a deposit, a pinned confirmation count or a price, rare changes that
+   * a payment made just before a kill must not lose.
+   */
+  private void saveNow() {
+    if (stateFile() != null) {
+      write();
+    }
   }
 
   /** Writes whatever is pending now; on shutdown, after the last scheduled write. */

@@ -61,4 +61,18 @@ class SandboxLedgerStateTest {
     restarted.close();
     ledger.close();
   }
+
+  @Test
+  void aDepositIsOnDiskAsSoonAsItIsRecorded() {
+    Path file = data.resolve("state.json");
+    SandboxLedger ledger = ledger(file);
+    String address = ledger.newAddress(SandboxNetwork.TRON).address();
+    ledger.deposit(address, new BigDecimal("40"), SandboxNetwork.TRON, "tx-now", null);
+    // No wait and no stop: read at once, as after a kill right after the payment.
+    SandboxLedger restarted = ledger(file);
+    assertThat(restarted.findDeposit("tx-now")).isPresent();
+    assertThat(restarted.findAddress(address)).isPresent();
+    restarted.close();
+    ledger.close();
+  }
 }
