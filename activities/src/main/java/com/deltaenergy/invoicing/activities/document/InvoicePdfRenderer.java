@@ -4,7 +4,10 @@ import com.deltaenergy.invoicing.activities.document.InvoiceDocument.BillTo;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Issuer;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Line;
 import com.deltaenergy.invoicing.activities.document.InvoiceDocument.Paid;
+import com.google.zxing.common.BitArray;
 import com.google.zxing.common.BitMatrix;
+import com.lowagie.text.BadElementException;
+import com.lowagie.text.ImgRaw;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -33,6 +36,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -468,23 +472,41 @@ public final class InvoicePdfRenderer {
   /**
    * The QR code as a 1-bit image: no grey, so no blurred module edges, and a few kilobytes. Each
    * module is a whole number of pixels (ZXing pads the rest into the quiet zone).
+   *
+   * <p>Cheap because every invoice of an import renders one: a module is about 10 pixels tall, so
+   * most pixel rows repeat the one above and are copied whole instead of packed pixel by pixel; and
+   * the image is stored Flate-compressed as it is (an {@link ImgRaw}) rather than through OpenPDF's
+   * CCITT G4 encoder, which took as long as the QR encoding itself on a 600-pixel code.
    */
-  private Image qrCode(String payload) {
+  static Image qrCode(String payload) {
     BitMatrix modules = PaymentQrCode.modules(payload, QR_PIXELS);
     int size = modules.getWidth();
     int bytesPerRow = (size + 7) / 8;
     byte[] pixels = new byte[bytesPerRow * size];
-    // DeviceGray at 1 bit: 0 is black, 1 is white.
+    BitArray row = new BitArray(size);
+    int[] previous = null;
     for (int y = 0; y < size; y++) {
+      row = modules.getRow(y, row);
+      int[] bits = row.getBitArray();
+      if (previous != null && Arrays.equals(bits, previous)) {
+        System.arraycopy(pixels, (y - 1) * bytesPerRow, pixels, y * bytesPerRow, bytesPerRow);
+        continue;
+      }
+      // DeviceGray at 1 bit: 0 is black, 1 is white.
       for (int x = 0; x < size; x++) {
-        if (!modules.get(x, y)) {
+        if (!row.get(x)) {
           pixels[y * bytesPerRow + x / 8] |= (byte) (0x80 >>> (x % 8));
         }
       }
+      previous = bits.clone();
     }
-    Image image = Image.getInstance(size, size, 1, 1, pixels);
-    image.scaleAbsolute(QR_SIZE_POINTS, QR_SIZE_POINTS);
-    return image;
+    try {
+      Image image = new ImgRaw(size, size, 1, 1, pixels);
+      image.scaleAbsolute(QR_SIZE_POINTS, QR_SIZE_POINTS);
+      return image;
+    } catch (BadElementException e) {
+      throw new IllegalStateException("cannot make the QR image", e);
+    }
   }
 
   /** Addresses and TxIDs in Courier on one line, shrunk to fit: a wrapped address gets mistyped. */

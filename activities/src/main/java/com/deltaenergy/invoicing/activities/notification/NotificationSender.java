@@ -14,6 +14,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -228,7 +229,9 @@ public class NotificationSender {
     String name = clock.instant().toString().replace(':', '-') + "-" + n.id() + "-" + n.event().replace('.', '-') + ".eml";
     try {
       Files.createDirectories(outbox);
-      try (OutputStream out = Files.newOutputStream(outbox.resolve(name))) {
+      // Buffered: MimeMessage writes line by line, a system call each without a buffer (a
+      // profile of a 1,000-row import found these writes costing more than sending the mail).
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(outbox.resolve(name)), 64 * 1024)) {
         message.writeTo(out);
       }
     } catch (IOException | MessagingException | RuntimeException e) {
