@@ -63,12 +63,12 @@ class TenantLogoApiTest extends ApiTest {
 
   @Test
   void anEmptyUploadIsRefusedNamingTheFieldNotAsBadJson() throws Exception {
-    HttpResponse<String> response = send("PUT", "/api/admin/tenant/logo", tenantKey, "image/png", new byte[0]);
+    HttpResponse<String> response = api.sendBytes("PUT", "/api/admin/tenant/logo", tenant.adminKey(), "image/png", new byte[0]);
 
     JsonNode problem = problem(response, 400);
     assertThat(problem.at("/errors/0/field").asText()).isEqualTo("logo");
     assertThat(problem.at("/errors/0/message").asText()).contains("is required").doesNotContain("JSON");
-    assertThat(tenants.logo(tenantId)).isEmpty();
+    assertThat(tenants.logo(tenant.id())).isEmpty();
   }
 
   @Test
