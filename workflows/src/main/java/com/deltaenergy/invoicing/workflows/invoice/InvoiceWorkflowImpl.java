@@ -7,7 +7,6 @@ import static com.deltaenergy.invoicing.workflows.invoice.OperatorGuards.require
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncActivities.CfoSyncResult;
 import com.deltaenergy.invoicing.workflows.cfo.CfoSyncState;
 import com.deltaenergy.invoicing.workflows.document.DocumentKind;
-import com.deltaenergy.invoicing.workflows.dunning.DunningSchedule;
 import com.deltaenergy.invoicing.workflows.dunning.DunningStage;
 import com.deltaenergy.invoicing.workflows.exchange.DepositAddress;
 import com.deltaenergy.invoicing.workflows.exchange.ExchangeActivities.AddressAndQuote;
@@ -29,9 +28,7 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
-import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -44,7 +41,8 @@ import org.slf4j.Logger;
  *
  * <p>This class is the life in order; its parts live next to it, all on the workflow thread:
  * {@link InvoicePayments} (deposits and their assessment), {@link OperatorCommands} and
- * {@link OperatorGuards} (what operators may ask and what it does), {@link InvoiceJournal} (record,
+ * {@link OperatorGuards} (what operators may ask and what it does), {@link InvoiceChasing} (overdue
+ * and dunning), {@link InvoiceJournal} (record,
  * audit, tell), {@link InvoiceTimers} and {@link InvoiceDeadlines} (when to wake), and
  * {@link InvoiceActivityStubs} (the activities with their timeouts and retries).
  */
@@ -92,6 +90,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
   private final InvoiceJournal journal = new InvoiceJournal(() -> this.state, activities);
   private final InvoicePayments payments = new InvoicePayments(() -> this.state, journal, activities);
   private final OperatorCommands operations = new OperatorCommands(() -> this.state, journal, payments, activities);
+  private final InvoiceChasing chasing = new InvoiceChasing(() -> this.state, journal);
 
   private final InvoiceWorkflowInput input;
   private InvoiceState state;
@@ -169,7 +168,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       }
       payments.handle(observations);
       handleCommands();
-      handleDeadlines();
+      chasing.handleDeadlines(now());
       handleCfoSync();
 
       if (!state.status().isFinal() && historyIsLong()) {
@@ -206,7 +205,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         state.issued(
             address.address(), address.memo(), address.exchangeNetwork(), quote.cryptoAmount(),
             quote.exchangeRate(), quote.lockedAt(), quote.source(), now());
-        skipDunningStagesBefore(now());
+        chasing.skipStagesBefore(now());
         state.reassess();
         if (activities.shortStepsLocal()) {
           journal.recordAndWatch();
@@ -227,50 +226,6 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         timers.awaitOrTimer(ISSUE_RETRY_AFTER, "issue retry", () -> retryIssueRequested || !commands.isEmpty());
         handleCommands();
       }
-    }
-  }
-
-  /** A stage whose day has passed before the invoice was even issued is not sent late. */
-  private void skipDunningStagesBefore(Instant issuedAt) {
-    for (DunningStage stage : state.dunning()) {
-      if (stage.open() && !stage.dueAt().isAfter(issuedAt)) {
-        state.dunningStageSkipped(stage.number());
-      }
-    }
-  }
-
-  // ---- payments: InvoicePayments ----
-
-  // ---- overdue and dunning ----
-
-  private void handleDeadlines() {
-    if (!state.awaitingPayment()) {
-      return;
-    }
-    Instant now = now();
-    if (!state.overdue() && !now.isBefore(state.overdueAt())) {
-      state.markOverdue();
-      state.setStatus(state.derivedStatus());
-      journal.record();
-      journal.announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.OVERDUE));
-    }
-    if (!InvoiceDeadlines.dunningActive(state)) {
-      return;
-    }
-    List<DunningStage> due =
-        state.dunning().stream().filter(s -> s.open() && !s.dueAt().isAfter(now)).toList();
-    if (due.isEmpty()) {
-      return;
-    }
-    // After a pause several stages may be due at once: send only the latest, skip the others.
-    DunningStage latest = due.stream().max(Comparator.comparingInt(DunningStage::number)).orElseThrow();
-    due.stream().filter(s -> s != latest).forEach(s -> state.dunningStageSkipped(s.number()));
-    state.dunningStageSent(latest.number(), now);
-    state.setStatus(state.derivedStatus());
-    journal.record();
-    journal.announce(new InvoiceEvent(state.invoiceId(), InvoiceEvent.Type.DUNNING_STAGE, String.valueOf(latest.number())));
-    if (latest.number() == DunningSchedule.COLLECTIONS_STAGE) {
-      journal.announce(InvoiceEvent.of(state.invoiceId(), InvoiceEvent.Type.COLLECTIONS));
     }
   }
 
