@@ -33,7 +33,7 @@ class WorkerSizingTest extends WorkerIntegrationTest {
     assertThat(temporal.getWorkflowCache().getMaxThreads()).isEqualTo(400);
     assertThat(options.getMaxConcurrentActivityExecutionSize()).isEqualTo(64);
     assertThat(options.getMaxConcurrentLocalActivityExecutionSize()).isEqualTo(64);
-    assertThat(options.getMaxConcurrentWorkflowTaskPollers()).isEqualTo(4);
+    assertThat(options.getMaxConcurrentWorkflowTaskPollers()).isEqualTo(16);
     assertThat(options.getMaxConcurrentActivityTaskPollers()).isEqualTo(4);
   }
 }
