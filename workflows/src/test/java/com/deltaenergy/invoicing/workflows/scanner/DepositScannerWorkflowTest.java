@@ -42,9 +42,8 @@ class DepositScannerWorkflowTest {
     env.close();
   }
 
-  @Test
-  void scansOnceEveryThirtySecondsOnTheGridAndKeepsEachRunsHistoryBounded() {
-    WorkflowClient client = env.getWorkflowClient();
+  /** The scanner under its fixed id, started with a 30-second polling interval. */
+  private static DepositScannerWorkflow startScanner(WorkflowClient client) {
     DepositScannerWorkflow scanner =
         client.newWorkflowStub(
             DepositScannerWorkflow.class,
@@ -53,6 +52,13 @@ class DepositScannerWorkflowTest {
                 .setTaskQueue("scanner-test")
                 .build());
     WorkflowClient.start(scanner::run, Duration.ofSeconds(30));
+    return scanner;
+  }
+
+  @Test
+  void scansOnceEveryThirtySecondsOnTheGridAndKeepsEachRunsHistoryBounded() {
+    WorkflowClient client = env.getWorkflowClient();
+    DepositScannerWorkflow scanner = startScanner(client);
 
     env.sleep(Duration.ofHours(6));
 
@@ -83,14 +89,7 @@ class DepositScannerWorkflowTest {
   @Test
   void theScannerReplaysItsOwnAndItsRecordedHistory() throws Exception {
     WorkflowClient client = env.getWorkflowClient();
-    DepositScannerWorkflow scanner =
-        client.newWorkflowStub(
-            DepositScannerWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(DepositScannerWorkflow.WORKFLOW_ID)
-                .setTaskQueue("scanner-test")
-                .build());
-    WorkflowClient.start(scanner::run, Duration.ofSeconds(30));
+    DepositScannerWorkflow scanner = startScanner(client);
     // Long enough for the first run to continue as new: its history is complete.
     env.sleep(Duration.ofHours(2));
     var firstRun = WorkflowStub.fromTyped(scanner).getExecution();

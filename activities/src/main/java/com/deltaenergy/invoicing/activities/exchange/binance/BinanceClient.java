@@ -5,15 +5,12 @@ import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.error
 import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.failureText;
 import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.ordered;
 import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.parseRetryAfter;
-import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.signedQuery;
 
 import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
+import com.deltaenergy.invoicing.activities.exchange.SignedExchangeClient;
 import com.deltaenergy.invoicing.activities.exchange.SignedRequests.ErrorBody;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -36,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * calling after a 429 (418, for minutes to days), so after a 429 or 418 this client makes no call
  * until Retry-After has passed. The same client talks to the sandbox exchange.
  */
-public class BinanceClient {
+public class BinanceClient extends SignedExchangeClient {
 
   private static final Logger log = LoggerFactory.getLogger(BinanceClient.class);
   static final String API_KEY_HEADER = "X-MBX-APIKEY";
@@ -44,39 +41,18 @@ public class BinanceClient {
   static final String USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT-1M";
   private static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(60);
 
-  private final OkHttpClient http;
-  private final Supplier<String> baseUrl;
-  private final String apiKey;
-  private final String apiSecret;
-  private final Duration recvWindow;
-  private final Duration timeSyncInterval;
-  private final Clock clock;
-  private final ObjectMapper json =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
-  private volatile long clockOffsetMillis;
-  private volatile Instant clockSyncedAt;
   private volatile Instant blockedUntil;
   private volatile int usedWeight;
 
   public BinanceClient(
       OkHttpClient http, Supplier<String> baseUrl, String apiKey, String apiSecret, Duration recvWindow,
       Duration timeSyncInterval, Clock clock) {
-    this.http = http;
-    this.baseUrl = baseUrl;
-    this.apiKey = apiKey;
-    this.apiSecret = apiSecret;
-    this.recvWindow = recvWindow;
-    this.timeSyncInterval = timeSyncInterval;
-    this.clock = clock;
+    super(http, baseUrl, apiKey, apiSecret, recvWindow, timeSyncInterval, clock);
   }
 
-  public String baseUrl() {
-    return baseUrl.get();
-  }
-
-  public boolean hasCredentials() {
-    return !apiKey.isBlank() && !apiSecret.isBlank();
+  @Override
+  protected String exchange() {
+    return "Binance";
   }
 
   /** The weight Binance last reported for this minute. */
@@ -88,6 +64,7 @@ public class BinanceClient {
     call("GET", "/api/v3/ping", Map.of(), false, new TypeReference<JsonNode>() {});
   }
 
+  @Override
   public long serverTime() {
     return call("GET", "/api/v3/time", Map.of(), false, new TypeReference<BinanceApi.ServerTime>() {}).serverTime();
   }
@@ -123,39 +100,14 @@ public class BinanceClient {
         new TypeReference<BinanceApi.ApiRestrictions>() {});
   }
 
-  public long clockOffsetMillis() {
-    syncClockIfStale();
-    return clockOffsetMillis;
+  @Override
+  protected boolean timestampOutsideRecvWindow(ExchangeException e) {
+    return e instanceof BinanceException binance && binance.code() != null
+        && binance.code() == BinanceException.TIMESTAMP_OUTSIDE_RECV_WINDOW;
   }
 
-  public void syncClock() {
-    long before = clock.millis();
-    long server = serverTime();
-    long after = clock.millis();
-    clockOffsetMillis = server - (before + after) / 2;
-    clockSyncedAt = clock.instant();
-  }
-
-  private void syncClockIfStale() {
-    Instant synced = clockSyncedAt;
-    if (synced == null || synced.plus(timeSyncInterval).isBefore(clock.instant())) {
-      syncClock();
-    }
-  }
-
-  private <T> T call(String method, String path, Map<String, String> params, boolean signed, TypeReference<T> type) {
-    try {
-      return send(method, path, params, signed, type);
-    } catch (BinanceException e) {
-      if (signed && e.code() != null && e.code() == BinanceException.TIMESTAMP_OUTSIDE_RECV_WINDOW) {
-        syncClock();
-        return send(method, path, params, signed, type);
-      }
-      throw e;
-    }
-  }
-
-  private <T> T send(String method, String path, Map<String, String> params, boolean signed, TypeReference<T> type) {
+  @Override
+  protected <T> T send(String method, String path, Map<String, String> params, boolean signed, TypeReference<T> type) {
     String described = method + " " + path;
     Instant blocked = blockedUntil;
     if (blocked != null && clock.instant().isBefore(blocked)) {
@@ -172,11 +124,9 @@ public class BinanceClient {
             ExchangeException.Kind.AUTHENTICATION,
             "Binance credentials are not configured (set BINANCE_API_KEY and BINANCE_API_SECRET)", 0, null, null, null);
       }
-      syncClockIfStale();
-      query = signedQuery(query, recvWindow, clock.millis() + clockOffsetMillis, apiSecret);
-      request.header(API_KEY_HEADER, apiKey);
+      query = signed(query, request, API_KEY_HEADER);
     }
-    String url = baseUrl.get() + path;
+    String url = baseUrl() + path;
     request.url(query.isEmpty() ? url : url + "?" + query).method(method, null);
     try (Response response = http.newCall(request.build()).execute()) {
       ResponseBody body = response.body();

@@ -5,15 +5,12 @@ import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.error
 import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.failureText;
 import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.ordered;
 import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.parseRetryAfter;
-import static com.deltaenergy.invoicing.activities.exchange.SignedRequests.signedQuery;
 
 import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
+import com.deltaenergy.invoicing.activities.exchange.SignedExchangeClient;
 import com.deltaenergy.invoicing.activities.exchange.SignedRequests.ErrorBody;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -36,24 +33,11 @@ import org.slf4j.LoggerFactory;
  * demos do so for POST too) so the signed text is exactly what is sent; the request timestamp is
  * corrected by the exchange's clock. The same client talks to the sandbox exchange.
  */
-public class MexcClient {
+public class MexcClient extends SignedExchangeClient {
 
   private static final Logger log = LoggerFactory.getLogger(MexcClient.class);
   private static final MediaType JSON = MediaType.get("application/json");
   static final String API_KEY_HEADER = "X-MEXC-APIKEY";
-
-  private final OkHttpClient http;
-  private final Supplier<String> baseUrl;
-  private final String apiKey;
-  private final String apiSecret;
-  private final Duration recvWindow;
-  private final Duration timeSyncInterval;
-  private final Clock clock;
-  private final ObjectMapper json =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
-  private volatile long clockOffsetMillis;
-  private volatile Instant clockSyncedAt;
 
   public MexcClient(
       OkHttpClient http,
@@ -63,21 +47,12 @@ public class MexcClient {
       Duration recvWindow,
       Duration timeSyncInterval,
       Clock clock) {
-    this.http = http;
-    this.baseUrl = baseUrl;
-    this.apiKey = apiKey;
-    this.apiSecret = apiSecret;
-    this.recvWindow = recvWindow;
-    this.timeSyncInterval = timeSyncInterval;
-    this.clock = clock;
+    super(http, baseUrl, apiKey, apiSecret, recvWindow, timeSyncInterval, clock);
   }
 
-  public String baseUrl() {
-    return baseUrl.get();
-  }
-
-  public boolean hasCredentials() {
-    return !apiKey.isBlank() && !apiSecret.isBlank();
+  @Override
+  protected String exchange() {
+    return "MEXC";
   }
 
   // ---- public endpoints ----
@@ -86,6 +61,7 @@ public class MexcClient {
     call("GET", "/api/v3/ping", Map.of(), false, new TypeReference<JsonNode>() {});
   }
 
+  @Override
   public long serverTime() {
     return call("GET", "/api/v3/time", Map.of(), false, new TypeReference<MexcApi.ServerTime>() {})
         .serverTime();
@@ -143,49 +119,17 @@ public class MexcClient {
     return call("GET", "/api/v3/account", Map.of(), true, new TypeReference<MexcApi.AccountInfo>() {});
   }
 
-  /** Exchange time minus local time, re-read when older than the sync interval. */
-  public long clockOffsetMillis() {
-    syncClockIfStale();
-    return clockOffsetMillis;
+  @Override
+  protected boolean timestampOutsideRecvWindow(ExchangeException e) {
+    return e instanceof MexcException mexc && mexc.code() != null
+        && mexc.code() == MexcException.TIMESTAMP_OUTSIDE_RECV_WINDOW;
   }
 
-  /** Re-reads the exchange clock now. */
-  public void syncClock() {
-    long before = clock.millis();
-    long server = serverTime();
-    long after = clock.millis();
-    clockOffsetMillis = server - (before + after) / 2;
-    clockSyncedAt = clock.instant();
-    if (Math.abs(clockOffsetMillis) > 1000) {
-      log.warn("MEXC clock differs from ours by {} ms; signed requests are corrected", clockOffsetMillis);
-    }
-  }
-
-  private void syncClockIfStale() {
-    Instant synced = clockSyncedAt;
-    if (synced == null || synced.plus(timeSyncInterval).isBefore(clock.instant())) {
-      syncClock();
-    }
-  }
-
-  private <T> T call(
-      String method, String path, Map<String, String> params, boolean signed, TypeReference<T> type) {
-    try {
-      return send(method, path, params, signed, type);
-    } catch (MexcException e) {
-      if (signed && e.code() != null && e.code() == MexcException.TIMESTAMP_OUTSIDE_RECV_WINDOW) {
-        // Our clock drifted since the last sync: correct it and try once more.
-        syncClock();
-        return send(method, path, params, signed, type);
-      }
-      throw e;
-    }
-  }
-
-  private <T> T send(
+  @Override
+  protected <T> T send(
       String method, String path, Map<String, String> params, boolean signed, TypeReference<T> type) {
     String query = encode(params);
-    String url = baseUrl.get() + path;
+    String url = baseUrl() + path;
     Request.Builder request = new Request.Builder();
     if (signed) {
       if (!hasCredentials()) {
@@ -194,10 +138,8 @@ public class MexcClient {
             "MEXC credentials are not configured (set MEXC_API_KEY and MEXC_API_SECRET)",
             0, null, null, null);
       }
-      syncClockIfStale();
       // Empty body: totalParams is the query string alone.
-      query = signedQuery(query, recvWindow, clock.millis() + clockOffsetMillis, apiSecret);
-      request.header(API_KEY_HEADER, apiKey);
+      query = signed(query, request, API_KEY_HEADER);
     }
     request.url(query.isEmpty() ? url : url + "?" + query);
     request.method(method, "POST".equals(method) ? RequestBody.create(new byte[0], JSON) : null);
