@@ -25,6 +25,7 @@ import java.util.Set;
  */
 public abstract class ListedNetworksExchange implements ExchangeProvider {
 
+  private final SignedExchangeClient client;
   private final ExchangeProperties properties;
   protected final Clock clock;
   private final Set<Integer> credited;
@@ -36,7 +37,9 @@ public abstract class ListedNetworksExchange implements ExchangeProvider {
 
   /** {@code credited} and {@code failed}: the exchange's deposit status numbers; others are pending. */
   protected ListedNetworksExchange(
-      ExchangeProperties properties, Clock clock, Set<Integer> credited, Set<Integer> failed) {
+      SignedExchangeClient client, ExchangeProperties properties, Clock clock, Set<Integer> credited,
+      Set<Integer> failed) {
+    this.client = client;
     this.properties = properties;
     this.clock = clock;
     this.credited = credited;
@@ -52,11 +55,26 @@ public abstract class ListedNetworksExchange implements ExchangeProvider {
   /** The last price of a symbol such as BTCUSDT; null or not positive if it gave none. */
   protected abstract BigDecimal lastPrice(String symbol);
 
-  /** An unsigned call that proves the exchange is reachable. */
-  protected abstract void ping();
+  @Override
+  public String name() {
+    return client.exchange();
+  }
 
-  /** Reads the exchange's clock again; returns ours minus its, in milliseconds. */
-  protected abstract long syncClock();
+  @Override
+  public String endpoint() {
+    return client.baseUrl();
+  }
+
+  /** An unsigned call that proves the exchange is reachable. */
+  protected void ping() {
+    client.ping();
+  }
+
+  /** Reads the exchange's clock again; returns its time minus ours, in milliseconds. */
+  protected long syncClock() {
+    client.syncClock();
+    return client.clockOffsetMillis();
+  }
 
   /** A signed call that proves the credentials; adds what the key may and should not do. */
   protected abstract void checkCredentials(List<String> permissions, List<String> problems);

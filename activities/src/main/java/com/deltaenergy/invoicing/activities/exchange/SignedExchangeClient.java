@@ -49,8 +49,8 @@ public abstract class SignedExchangeClient {
     this.clock = clock;
   }
 
-  /** The exchange's name in messages ("MEXC", "Binance"). */
-  protected abstract String exchange();
+  /** The exchange's name in messages and health checks ("MEXC", "Binance"). */
+  public abstract String exchange();
 
   /** The exchange's time in epoch milliseconds (an unsigned call). */
   public abstract long serverTime();
@@ -61,6 +61,11 @@ public abstract class SignedExchangeClient {
 
   /** Whether the exchange refused a signed call for its timestamp (MEXC 700003, Binance -1021). */
   protected abstract boolean timestampOutsideRecvWindow(ExchangeException e);
+
+  /** An unsigned call that proves the exchange is reachable (both serve Spot API v3's ping). */
+  public void ping() {
+    call("GET", "/api/v3/ping", Map.of(), false, new TypeReference<com.fasterxml.jackson.databind.JsonNode>() {});
+  }
 
   public String baseUrl() {
     return baseUrl.get();

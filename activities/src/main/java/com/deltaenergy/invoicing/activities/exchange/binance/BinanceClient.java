@@ -10,7 +10,6 @@ import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
 import com.deltaenergy.invoicing.activities.exchange.SignedExchangeClient;
 import com.deltaenergy.invoicing.activities.exchange.SignedRequests.ErrorBody;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -51,17 +50,13 @@ public class BinanceClient extends SignedExchangeClient {
   }
 
   @Override
-  protected String exchange() {
+  public String exchange() {
     return "Binance";
   }
 
   /** The weight Binance last reported for this minute. */
   public int usedWeight() {
     return usedWeight;
-  }
-
-  public void ping() {
-    call("GET", "/api/v3/ping", Map.of(), false, new TypeReference<JsonNode>() {});
   }
 
   @Override

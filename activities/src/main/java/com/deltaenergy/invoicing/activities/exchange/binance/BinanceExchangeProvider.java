@@ -45,18 +45,8 @@ public class BinanceExchangeProvider extends ListedNetworksExchange {
   private final BinanceClient client;
 
   public BinanceExchangeProvider(BinanceClient client, ExchangeProperties properties, Clock clock) {
-    super(properties, clock, CREDITED, FAILED);
+    super(client, properties, clock, CREDITED, FAILED);
     this.client = client;
-  }
-
-  @Override
-  public String name() {
-    return "Binance";
-  }
-
-  @Override
-  public String endpoint() {
-    return client.baseUrl();
   }
 
   @Override
@@ -107,17 +97,6 @@ public class BinanceExchangeProvider extends ListedNetworksExchange {
   protected String noNetworkFor(PaymentNetwork network) {
     return "Binance lists no " + network.currency() + " network " + NETWORK_CODES.get(network)
         + "; check GET /sapi/v1/capital/config/getall";
-  }
-
-  @Override
-  protected void ping() {
-    client.ping();
-  }
-
-  @Override
-  protected long syncClock() {
-    client.syncClock();
-    return client.clockOffsetMillis();
   }
 
   /** The key's restrictions: it must read, and a receiving key should not withdraw. */

@@ -51,15 +51,11 @@ public class MexcClient extends SignedExchangeClient {
   }
 
   @Override
-  protected String exchange() {
+  public String exchange() {
     return "MEXC";
   }
 
   // ---- public endpoints ----
-
-  public void ping() {
-    call("GET", "/api/v3/ping", Map.of(), false, new TypeReference<JsonNode>() {});
-  }
 
   @Override
   public long serverTime() {

@@ -35,18 +35,8 @@ public class MexcExchangeProvider extends ListedNetworksExchange {
   private final MexcClient client;
 
   public MexcExchangeProvider(MexcClient client, ExchangeProperties properties, Clock clock) {
-    super(properties, clock, CREDITED, FAILED);
+    super(client, properties, clock, CREDITED, FAILED);
     this.client = client;
-  }
-
-  @Override
-  public String name() {
-    return "MEXC";
-  }
-
-  @Override
-  public String endpoint() {
-    return client.baseUrl();
   }
 
   @Override
@@ -96,17 +86,6 @@ public class MexcExchangeProvider extends ListedNetworksExchange {
   protected String noNetworkFor(PaymentNetwork network) {
     return "MEXC lists no single " + network.currency() + " network matching " + network
         + "; check GET /api/v3/capital/config/getall";
-  }
-
-  @Override
-  protected void ping() {
-    client.ping();
-  }
-
-  @Override
-  protected long syncClock() {
-    client.syncClock();
-    return client.clockOffsetMillis();
   }
 
   @Override
