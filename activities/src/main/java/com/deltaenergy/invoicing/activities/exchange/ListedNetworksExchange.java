@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -189,6 +190,23 @@ public abstract class ListedNetworksExchange implements ExchangeProvider {
   }
 
   /** The exchange's record as JSON, kept with the deposit. */
+  /** A deposit as the exchange reported it, in our words: {@code coin} and {@code network} ours, null where unknown. */
+  protected ObservedDeposit observed(ExchangeDepositRecord record, CryptoCurrency coin, PaymentNetwork network) {
+    return new ObservedDeposit(
+        record.txId(),
+        coin,
+        record.coin() == null ? null : record.coin().toUpperCase(Locale.ROOT),
+        network,
+        record.network(),
+        record.address() == null ? null : record.address().trim(),
+        record.memoOrTag(),
+        record.amount(),
+        record.confirmations(),
+        depositStatus(record.status()),
+        record.insertTime() == null ? null : Instant.ofEpochMilli(record.insertTime()),
+        raw(record));
+  }
+
   protected String raw(Object record) {
     try {
       return json.writeValueAsString(record);

@@ -59,8 +59,8 @@ public abstract class SignedExchangeClient {
   protected abstract <T> T send(
       String method, String path, Map<String, String> params, boolean signed, TypeReference<T> type);
 
-  /** Whether the exchange refused a signed call for its timestamp (MEXC 700003, Binance -1021). */
-  protected abstract boolean timestampOutsideRecvWindow(ExchangeException e);
+  /** The exchange's error code for a signed call's timestamp outside the receive window. */
+  protected abstract int timestampOutsideRecvWindowCode();
 
   /** An unsigned call that proves the exchange is reachable (both serve Spot API v3's ping). */
   public void ping() {
@@ -108,7 +108,8 @@ public abstract class SignedExchangeClient {
     try {
       return send(method, path, params, signed, type);
     } catch (ExchangeException e) {
-      if (signed && timestampOutsideRecvWindow(e)) {
+      if (signed && e instanceof ExchangeCallException refused && refused.code() != null
+          && refused.code() == timestampOutsideRecvWindowCode()) {
         // Our clock drifted since the last sync: correct it and try once more.
         syncClock();
         return send(method, path, params, signed, type);

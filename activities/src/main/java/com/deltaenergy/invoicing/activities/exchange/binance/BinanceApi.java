@@ -1,5 +1,6 @@
 package com.deltaenergy.invoicing.activities.exchange.binance;
 
+import com.deltaenergy.invoicing.activities.exchange.ExchangeDepositRecord;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.util.List;
@@ -46,9 +47,10 @@ public final class BinanceApi {
       String txId,
       Long insertTime,
       String confirmTimes,
-      Integer unlockConfirm) {
+      Integer unlockConfirm) implements ExchangeDepositRecord {
 
     /** The first number of "12/12"; 0 when absent or malformed. */
+    @Override
     public int confirmations() {
       if (confirmTimes == null || confirmTimes.isBlank()) {
         return 0;
@@ -61,7 +63,8 @@ public final class BinanceApi {
       }
     }
 
-    public String memo() {
+    @Override
+    public String memoOrTag() {
       return addressTag == null || addressTag.isBlank() ? null : addressTag;
     }
   }

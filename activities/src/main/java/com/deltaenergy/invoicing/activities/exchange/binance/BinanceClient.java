@@ -96,9 +96,8 @@ public class BinanceClient extends SignedExchangeClient {
   }
 
   @Override
-  protected boolean timestampOutsideRecvWindow(ExchangeException e) {
-    return e instanceof BinanceException binance && binance.code() != null
-        && binance.code() == BinanceException.TIMESTAMP_OUTSIDE_RECV_WINDOW;
+  protected int timestampOutsideRecvWindowCode() {
+    return BinanceException.TIMESTAMP_OUTSIDE_RECV_WINDOW;
   }
 
   @Override

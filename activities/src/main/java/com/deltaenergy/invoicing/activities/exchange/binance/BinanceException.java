@@ -1,11 +1,11 @@
 package com.deltaenergy.invoicing.activities.exchange.binance;
 
-import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
+import com.deltaenergy.invoicing.activities.exchange.ExchangeCallException;
 import java.time.Duration;
 import java.util.Set;
 
 /** A failed Binance call, with Binance's HTTP status and (negative) error code. */
-public class BinanceException extends ExchangeException {
+public class BinanceException extends ExchangeCallException {
 
   /**
    * -2014 API-key format invalid, -2015 invalid key, IP or permissions, -1022 invalid signature,
@@ -19,14 +19,9 @@ public class BinanceException extends ExchangeException {
   /** Timestamp outside recvWindow: the clock is re-read and the call repeated. */
   static final int TIMESTAMP_OUTSIDE_RECV_WINDOW = -1021;
 
-  private final int httpStatus;
-  private final Integer code;
-
   public BinanceException(
       Kind kind, String message, int httpStatus, Integer code, Duration retryAfter, Throwable cause) {
-    super(kind, message, retryAfter, cause);
-    this.httpStatus = httpStatus;
-    this.code = code;
+    super(kind, message, httpStatus, code, retryAfter, cause);
   }
 
   /**
@@ -46,12 +41,4 @@ public class BinanceException extends ExchangeException {
     return Kind.REJECTED;
   }
 
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  /** Binance's error code, or null when the response carried none (a timeout, a bare 502). */
-  public Integer code() {
-    return code;
-  }
 }

@@ -144,18 +144,6 @@ public class BinanceExchangeProvider extends ListedNetworksExchange {
         }
       }
     }
-    return new ObservedDeposit(
-        record.txId(),
-        coin,
-        record.coin() == null ? null : record.coin().toUpperCase(Locale.ROOT),
-        network,
-        record.network(),
-        record.address() == null ? null : record.address().trim(),
-        record.memo(),
-        record.amount(),
-        record.confirmations(),
-        depositStatus(record.status()),
-        record.insertTime() == null ? null : Instant.ofEpochMilli(record.insertTime()),
-        raw(record));
+    return observed(record, coin, network);
   }
 }

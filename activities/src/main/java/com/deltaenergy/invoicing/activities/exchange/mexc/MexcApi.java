@@ -1,6 +1,7 @@
 package com.deltaenergy.invoicing.activities.exchange.mexc;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.deltaenergy.invoicing.activities.exchange.ExchangeDepositRecord;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.util.List;
@@ -57,8 +58,14 @@ public final class MexcApi {
       String txId,
       Long insertTime,
       Integer unlockConfirm,
-      Integer confirmTimes) {
+      Integer confirmTimes) implements ExchangeDepositRecord {
 
+    @Override
+    public int confirmations() {
+      return confirmTimes == null ? 0 : confirmTimes;
+    }
+
+    @Override
     public String memoOrTag() {
       return memo != null && !memo.isBlank() ? memo : (addressTag == null || addressTag.isBlank() ? null : addressTag);
     }

@@ -116,9 +116,8 @@ public class MexcClient extends SignedExchangeClient {
   }
 
   @Override
-  protected boolean timestampOutsideRecvWindow(ExchangeException e) {
-    return e instanceof MexcException mexc && mexc.code() != null
-        && mexc.code() == MexcException.TIMESTAMP_OUTSIDE_RECV_WINDOW;
+  protected int timestampOutsideRecvWindowCode() {
+    return MexcException.TIMESTAMP_OUTSIDE_RECV_WINDOW;
   }
 
   @Override

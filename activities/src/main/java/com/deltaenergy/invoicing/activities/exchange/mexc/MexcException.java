@@ -1,11 +1,11 @@
 package com.deltaenergy.invoicing.activities.exchange.mexc;
 
-import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
+import com.deltaenergy.invoicing.activities.exchange.ExchangeCallException;
 import java.time.Duration;
 import java.util.Set;
 
 /** A failed MEXC call, with MEXC's HTTP status and error code. */
-public class MexcException extends ExchangeException {
+public class MexcException extends ExchangeCallException {
 
   /** MEXC codes for credentials the exchange will not accept (spot v3 and its legacy codes). */
   static final Set<Integer> AUTHENTICATION_CODES =
@@ -15,14 +15,9 @@ public class MexcException extends ExchangeException {
   /** Timestamp outside recvWindow: the clock is re-read and the call repeated. */
   static final int TIMESTAMP_OUTSIDE_RECV_WINDOW = 700003;
 
-  private final int httpStatus;
-  private final Integer code;
-
   public MexcException(
       Kind kind, String message, int httpStatus, Integer code, Duration retryAfter, Throwable cause) {
-    super(kind, message, retryAfter, cause);
-    this.httpStatus = httpStatus;
-    this.code = code;
+    super(kind, message, httpStatus, code, retryAfter, cause);
   }
 
   static Kind classify(int httpStatus, Integer code) {
@@ -39,12 +34,4 @@ public class MexcException extends ExchangeException {
     return Kind.REJECTED;
   }
 
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  /** MEXC's error code, or null when the response carried none (e.g. a timeout or a bare 502). */
-  public Integer code() {
-    return code;
-  }
 }

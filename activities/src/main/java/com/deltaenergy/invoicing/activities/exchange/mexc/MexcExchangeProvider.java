@@ -135,19 +135,7 @@ public class MexcExchangeProvider extends ListedNetworksExchange {
         }
       }
     }
-    return new ObservedDeposit(
-        record.txId(),
-        coin,
-        record.coin() == null ? null : record.coin().toUpperCase(Locale.ROOT),
-        network,
-        record.network(),
-        record.address() == null ? null : record.address().trim(),
-        record.memoOrTag(),
-        record.amount(),
-        record.confirmTimes() == null ? 0 : record.confirmTimes(),
-        depositStatus(record.status()),
-        record.insertTime() == null ? null : Instant.ofEpochMilli(record.insertTime()),
-        raw(record));
+    return observed(record, coin, network);
   }
 
   private static Instant max(Instant a, Instant b) {
