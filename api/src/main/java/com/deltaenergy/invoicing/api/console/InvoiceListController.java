@@ -22,7 +22,6 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The invoice list: filters, search, sort, pages, and the filtered list as CSV. */
@@ -47,8 +46,15 @@ class InvoiceListController {
     this.fmt = fmt;
   }
 
-  /** The list's query string, as given; anything unknown is ignored rather than refused. */
-  record Query(String status, Long client, String from, String to, String q, String sort, String dir, int page) {
+  /**
+   * The list's query string, as given (bound by name, for the page and its CSV export alike);
+   * anything unknown is ignored rather than refused.
+   */
+  record Query(String status, Long client, String from, String to, String q, String sort, String dir, Integer page) {
+
+    Query {
+      page = page == null ? 0 : Math.max(0, page);
+    }
 
     public boolean descending() {
       return !"asc".equals(dir);
@@ -117,18 +123,8 @@ class InvoiceListController {
   }
 
   @GetMapping("/invoices")
-  String list(
-      @RequestParam(required = false) String status,
-      @RequestParam(required = false) Long client,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort,
-      @RequestParam(required = false) String dir,
-      @RequestParam(defaultValue = "0") int page,
-      Model model) {
+  String list(Query query, Model model) {
     long tenantId = tenant.id();
-    Query query = new Query(status, client, from, to, q, sort, dir, Math.max(0, page));
     InvoicePage result = queries.invoices(tenantId, query.filter(PAGE_SIZE, query.page() * PAGE_SIZE));
     ZoneId zone = tenants.findById(tenantId).orElseThrow().timeZone();
     model.addAttribute("query", query);
@@ -142,19 +138,9 @@ class InvoiceListController {
   }
 
   @GetMapping("/invoices/export")
-  void export(
-      @RequestParam(required = false) String status,
-      @RequestParam(required = false) Long client,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort,
-      @RequestParam(required = false) String dir,
-      HttpServletResponse response)
-      throws IOException {
+  void export(Query query, HttpServletResponse response) throws IOException {
     long tenantId = tenant.id();
     ZoneId zone = tenants.findById(tenantId).orElseThrow().timeZone();
-    Query query = new Query(status, client, from, to, q, sort, dir, 0);
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"invoices.csv\"");
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));

@@ -74,15 +74,11 @@ class TenantTargetsApiTest extends ApiTest {
     String url = urlAndKind.substring(0, urlAndKind.indexOf('|'));
     String kind = urlAndKind.substring(urlAndKind.indexOf('|') + 1);
 
-    HttpResponse<String> response =
-        api.send("PUT", "/api/admin/tenant", tenant.adminKey(),
-            "{\"webhook_urls\": [\"https://hooks.tenant.test/ok\", \"" + url + "\"], \"issuer_tax_id\": \"T-9\"}");
-
-    JsonNode problem = problem(response);
-    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("webhook_urls[1]");
-    assertThat(problem.at("/errors/0/message").asText()).contains(kind).contains("resolves to");
+    JsonNode problem = refusedNaming(
+        "webhook_urls[1]", kind,
+        "{\"webhook_urls\": [\"https://hooks.tenant.test/ok\", \"" + url + "\"], \"issuer_tax_id\": \"T-9\"}");
+    assertThat(problem.at("/errors/0/message").asText()).contains("resolves to");
     assertThat(problem.get("errors")).hasSize(1);
-    assertNothingSaved();
   }
 
   @ParameterizedTest
@@ -100,13 +96,16 @@ class TenantTargetsApiTest extends ApiTest {
     String host = hostAndKind.substring(0, hostAndKind.indexOf('|'));
     String kind = hostAndKind.substring(hostAndKind.indexOf('|') + 1);
 
-    HttpResponse<String> response =
-        api.send("PUT", "/api/admin/tenant", tenant.adminKey(), "{\"smtp_host\": \"" + host + "\", \"smtp_port\": 25, \"issuer_tax_id\": \"T-9\"}");
+    refusedNaming("smtp_host", kind, "{\"smtp_host\": \"" + host + "\", \"smtp_port\": 25, \"issuer_tax_id\": \"T-9\"}");
+  }
 
-    JsonNode problem = problem(response);
-    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("smtp_host");
+  /** The tenant update is refused naming {@code field} for a target of {@code kind}, and nothing is saved. */
+  private JsonNode refusedNaming(String field, String kind, String body) throws Exception {
+    JsonNode problem = problem(api.send("PUT", "/api/admin/tenant", tenant.adminKey(), body));
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo(field);
     assertThat(problem.at("/errors/0/message").asText()).contains(kind);
     assertNothingSaved();
+    return problem;
   }
 
   @Test

@@ -78,7 +78,7 @@ class ConsoleSignInTest extends ConsoleTest {
 
     HttpResponse<String> signedIn = browser.signIn(user.email(), PASSWORD);
     assertThat(signedIn.statusCode()).isEqualTo(302);
-    assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    assertSignedIn(signedIn);
     String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
     assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax");
     assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(user.email())
@@ -100,21 +100,18 @@ class ConsoleSignInTest extends ConsoleTest {
     ConsoleUser user = user(ApiScope.WRITE);
     ConsoleHttp browser = new ConsoleHttp(port);
     HttpResponse<String> wrong = browser.signIn(user.email(), "not the password");
-    assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+    assertRefused(wrong);
     assertThat(browser.get("/login?error").body()).contains("Wrong e-mail or password.");
-    assertThat(browser.signIn("nobody@example.com", PASSWORD).headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+    assertRefused(browser.signIn("nobody@example.com", PASSWORD));
 
     // A user disabled while signed in is signed out at the next request.
-    assertThat(browser.signIn(user.email(), PASSWORD).headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    assertSignedIn(browser.signIn(user.email(), PASSWORD));
     assertThat(browser.get("/").statusCode()).isEqualTo(200);
     users.disable(Tenant.DEFAULT_TENANT_ID, user.id(), Instant.now());
     HttpResponse<String> after = browser.get("/");
     assertThat(after.statusCode()).isEqualTo(302);
     assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login"));
-    assertThat(browser.signIn(user.email(), PASSWORD).headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+    assertRefused(browser.signIn(user.email(), PASSWORD));
   }
 
   @Test
@@ -125,7 +122,7 @@ class ConsoleSignInTest extends ConsoleTest {
       browser.signIn(user.email(), "guess " + i);
     }
     HttpResponse<String> locked = browser.signIn(user.email(), PASSWORD);
-    assertThat(locked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+    assertRefused(locked);
     assertThat(browser.get("/login?error").body()).contains("Too many failed sign-ins");
     assertThat(browser.get("/").statusCode()).isEqualTo(302);
   }
@@ -137,11 +134,9 @@ class ConsoleSignInTest extends ConsoleTest {
     for (int i = 0; i < ConsoleSignIn.MAX_FAILURES; i++) {
       browser.signIn("someone-" + i + "@example.com", "guess");
     }
-    assertThat(browser.signIn(user.email(), PASSWORD).headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+    assertRefused(browser.signIn(user.email(), PASSWORD));
     jdbc.sql("DELETE FROM console_sign_in_failures").update();
-    assertThat(browser.signIn(user.email(), PASSWORD).headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    assertSignedIn(browser.signIn(user.email(), PASSWORD));
   }
 
   @Test
@@ -177,8 +172,7 @@ class ConsoleSignInTest extends ConsoleTest {
     Matcher made = Pattern.compile("created console user (\\d+) .*\\npassword, shown only now:\\n(\\S+)").matcher(created[1]);
     assertThat(made.find()).as(created[1]).isTrue();
     ConsoleHttp browser = new ConsoleHttp(port);
-    assertThat(browser.signIn(email, made.group(2)).headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    assertSignedIn(browser.signIn(email, made.group(2)));
 
     assertThat(command(environment, "list")[1]).contains(email + "\twrite\tactive");
     assertThat(command(environment, "create", "--email", email, "--role", "read")[0]).isEqualTo("1");
@@ -196,5 +190,15 @@ class ConsoleSignInTest extends ConsoleTest {
         ConsoleUsersCommand.run(List.of(args), environment, new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+  }
+
+  /** A sign-in answered by going back to the form with an error. */
+  private static void assertRefused(HttpResponse<String> signIn) {
+    assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+  }
+
+  /** A sign-in answered by going on into the console. */
+  private static void assertSignedIn(HttpResponse<String> signIn) {
+    assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
   }
 }

@@ -2,7 +2,7 @@ package com.deltaenergy.invoicing.app.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
+import com.deltaenergy.invoicing.app.EmbeddedInRealTime;
 import com.deltaenergy.invoicing.app.EmbeddedTestSetup;
 import com.deltaenergy.invoicing.persistence.apikey.ApiScope;
 import com.deltaenergy.invoicing.persistence.console.ConsoleUserRepository;
@@ -27,7 +27,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,13 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * embedded application (its in-process Temporal service, the sandbox exchange's BTC price): the
  * API has no renderer and asks the worker through a short workflow.
  */
-@SpringBootTest(
-    classes = CryptoInvoicingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-      "invoicing.database.embedded.ephemeral=true",
-      "invoicing.sandbox.state-file=",
-    })
+@EmbeddedInRealTime
 class DraftPreviewEndToEndTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();

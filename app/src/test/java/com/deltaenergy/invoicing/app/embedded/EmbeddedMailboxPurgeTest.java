@@ -2,7 +2,7 @@ package com.deltaenergy.invoicing.app.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deltaenergy.invoicing.app.CryptoInvoicingApplication;
+import com.deltaenergy.invoicing.app.EmbeddedInRealTime;
 import com.deltaenergy.invoicing.app.EmbeddedTestSetup;
 import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
@@ -13,19 +13,13 @@ import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** The embedded SMTP server does not keep the mail it accepted in memory: it is emptied on a schedule. */
-@SpringBootTest(
-    classes = CryptoInvoicingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-      "invoicing.database.embedded.ephemeral=true",
-      "invoicing.sandbox.state-file=",
-      "invoicing.notifications.embedded-mailbox-purge-interval=500ms",
-    })
+@EmbeddedInRealTime
+@TestPropertySource(properties = "invoicing.notifications.embedded-mailbox-purge-interval=500ms")
 class EmbeddedMailboxPurgeTest {
 
   private static EmbeddedTestSetup setup;
