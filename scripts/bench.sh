@@ -83,7 +83,7 @@ case "$STACK" in
     SCENARIOS=${BENCH_SCENARIOS:-create,bulk,detection,scale}
     driver_args+=(--api "http://127.0.0.1:$PORT" --sandbox "http://127.0.0.1:$SB_PORT/sandbox"
       --temporal "127.0.0.1:$T_PORT" --worker-pid "${PIDS[worker]}" --db-url "$DATABASE_URL"
-      --stack-description "${BENCH_LABEL:+$BENCH_LABEL: }$JARS; worker JVM options: ${WORKER_JAVA_OPTS:-none}; temporal server start-dev (CLI $(temporal --version | head -1 | awk '{print $3}'), SQLite file), embedded PostgreSQL 17 as its own process, the sandbox exchange as its own JVM, one worker JVM and one API JVM, a GreenMail SMTP server; polling interval ${POLLING} s")
+      --stack-description "${BENCH_LABEL:+$BENCH_LABEL: }$JARS; worker JVM options: ${WORKER_JAVA_OPTS:--Xmx512m}; temporal server start-dev (CLI $(temporal --version | head -1 | awk '{print $3}'), SQLite file), embedded PostgreSQL 17 as its own process, the sandbox exchange as its own JVM, one worker JVM and one API JVM, a GreenMail SMTP server; polling interval ${POLLING} s")
     ;;
   *)
     fail "unknown stack '$STACK' (embedded or start-dev)"

@@ -170,9 +170,11 @@ start_smtp() {
   wait_for "the SMTP server on :$port" 30 started "$name" "SMTP READY"
 }
 
-# start_worker NAME: a worker JVM configured by the exported environment.
+# start_worker NAME: a worker JVM configured by the exported environment. Its heap is bounded as
+# docker-compose.yml bounds it (-Xmx512m: 10,000 open invoices in under 1 GiB resident,
+# docs/BENCHMARKS.md); WORKER_JAVA_OPTS replaces that.
 start_worker() {
-  launch "$1" java ${WORKER_JAVA_OPTS:-} -jar "$WORKER_JAR"
+  launch "$1" java ${WORKER_JAVA_OPTS:--Xmx512m} -jar "$WORKER_JAR"
 }
 
 await_worker() {
