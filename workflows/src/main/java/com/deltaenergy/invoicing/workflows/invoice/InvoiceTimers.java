@@ -21,8 +21,7 @@ final class InvoiceTimers {
   private boolean keepDeadlineTimer;
   /** The deadline the kept timer waits for, and the timer. */
   private Instant keptDeadline;
-  private Promise<Void> keptTimer;
-  private CancellationScope keptTimerScope;
+  private CancellableTimer keptTimer;
 
   InvoiceTimers(boolean summaries) {
     this.summaries = summaries;
@@ -45,11 +44,7 @@ final class InvoiceTimers {
       return;
     }
     Duration wait = untilDeadline(deadline);
-    String summary =
-        wait.compareTo(Duration.between(now(), deadline).plusMillis(1)) < 0
-            ? "look at the dates again (" + what + " is further off)"
-            : what;
-    awaitOrTimer(wait, summary, condition);
+    awaitOrTimer(wait, summary(deadline, wait, what), condition);
   }
 
   /**
@@ -65,16 +60,10 @@ final class InvoiceTimers {
     if (condition.get()) {
       return; // nothing to wait for: no timer, as Workflow.await
     }
-    List<Promise<Void>> timer = new ArrayList<>(1);
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () -> {
-              timer.add(Workflow.newTimer(wait, TimerOptions.newBuilder().setSummary(summary).build()));
-            });
-    scope.run();
-    Workflow.await(() -> timer.get(0).isCompleted() || condition.get());
-    if (!timer.get(0).isCompleted()) {
-      scope.cancel();
+    CancellableTimer timer = CancellableTimer.start(wait, summary);
+    Workflow.await(() -> timer.fired().isCompleted() || condition.get());
+    if (!timer.fired().isCompleted()) {
+      timer.scope().cancel();
     }
   }
 
@@ -85,22 +74,33 @@ final class InvoiceTimers {
     // Only the same deadline keeps the timer: one kept for an earlier deadline would wake the loop
     // harmlessly, but its summary in the Web UI would name a deadline no longer waited for
     // (dunning stage 1 while reminders are paused).
-    if (keptTimer == null || keptTimer.isCompleted() || !deadline.equals(keptDeadline)) {
-      if (keptTimer != null && !keptTimer.isCompleted()) {
-        keptTimerScope.cancel();
+    if (keptTimer == null || keptTimer.fired().isCompleted() || !deadline.equals(keptDeadline)) {
+      if (keptTimer != null && !keptTimer.fired().isCompleted()) {
+        keptTimer.scope().cancel();
       }
       Duration wait = untilDeadline(deadline);
-      TimerOptions options = TimerOptions.newBuilder().setSummary(summary(deadline, wait, what)).build();
-      List<Promise<Void>> timer = new ArrayList<>(1);
-      keptTimerScope = Workflow.newCancellationScope(() -> { timer.add(Workflow.newTimer(wait, options)); });
-      keptTimerScope.run();
-      keptTimer = timer.get(0);
+      keptTimer = CancellableTimer.start(wait, summary(deadline, wait, what));
       keptDeadline = deadline;
     }
-    Promise<Void> waitingFor = keptTimer;
+    Promise<Void> waitingFor = keptTimer.fired();
     Workflow.await(() -> waitingFor.isCompleted() || condition.get());
   }
 
+  /** A timer with its summary, started in a scope of its own so that it can be cancelled. */
+  private record CancellableTimer(CancellationScope scope, Promise<Void> fired) {
+    static CancellableTimer start(Duration wait, String summary) {
+      List<Promise<Void>> timer = new ArrayList<>(1);
+      CancellationScope scope =
+          Workflow.newCancellationScope(
+              () -> {
+                timer.add(Workflow.newTimer(wait, TimerOptions.newBuilder().setSummary(summary).build()));
+              });
+      scope.run();
+      return new CancellableTimer(scope, timer.get(0));
+    }
+  }
+
+  /** The timer's summary: the deadline's name, or that the wait was capped short of it. */
   private static String summary(Instant deadline, Duration wait, String what) {
     return wait.compareTo(Duration.between(now(), deadline).plusMillis(1)) < 0
         ? "look at the dates again (" + what + " is further off)"
