@@ -75,6 +75,9 @@ public class SandboxLedger {
   /** Held while the file is written, so close() and a scheduled write never write at once. */
   private final Object writeLock = new Object();
   private boolean saveScheduled;
+  /** Snapshots taken of the books (under this object's lock), and the newest one on disk. */
+  private long snapshots;
+  private long snapshotWritten;
 
   private final List<SandboxAddress> issuedAddresses = new ArrayList<>();
   private final Map<String, SandboxDeposit> deposits = new LinkedHashMap<>();
@@ -254,7 +257,15 @@ public class SandboxLedger {
       return;
     }
     saveScheduled = true;
-    writer.schedule(this::write, SAVE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    writer.schedule(this::writeScheduled, SAVE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void writeScheduled() {
+    try {
+      write();
+    } catch (UncheckedIOException e) {
+      log.error("could not write the sandbox state {}", stateFile(), e);
+    }
   }
 
   /**
@@ -281,23 +292,35 @@ public class SandboxLedger {
     }
   }
 
+  /**
+   * Writes a snapshot of the books. A snapshot is taken under this object's lock, the file written
+   * under {@link #writeLock}; a request thread (a deposit, at once) and the writer thread may take
+   * theirs in one order and reach the file in the other, so an older snapshot than the one on disk
+   * is not written: it would take back a deposit already saved.
+   */
   private void write() {
     State state;
+    long snapshot;
     synchronized (this) {
       saveScheduled = false;
       state = new State(List.copyOf(issuedAddresses), List.copyOf(deposits.values()), Map.copyOf(prices));
+      snapshot = ++snapshots;
     }
     Path file = stateFile();
-    try {
-      synchronized (writeLock) {
+    synchronized (writeLock) {
+      if (snapshot < snapshotWritten) {
+        return;
+      }
+      try {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         json.writeValue(temporary.toFile(), state);
         // Replace in one step so a crash never leaves a half-written file.
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not write the sandbox state " + file, e);
       }
-    } catch (IOException e) {
-      log.error("could not write the sandbox state {}", file, e);
+      snapshotWritten = snapshot;
     }
   }
 }
