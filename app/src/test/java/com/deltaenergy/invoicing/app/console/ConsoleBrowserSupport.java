@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -89,7 +90,11 @@ abstract class ConsoleBrowserSupport {
   }
 
   static WebDriverWait wait(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    // The pages update themselves (htmx): an element found a moment ago may have been swapped for
+    // a fresh one when the condition reads it. That is a reason to look again, not a failure.
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   static Object js(String script) {
