@@ -9,7 +9,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 @Component
-@ActivityImpl(workers = "invoice-worker")
+// On the notification worker for the deliveries it paces; on the invoice worker for recording, for
+// the local first attempts, and for runs from before the notification task queue.
+@ActivityImpl(workers = {"invoice-worker", "notification-worker"})
 public class NotificationActivitiesImpl implements NotificationActivities {
 
   /** The activity's retry policy decides when to try again; the row only records it as pending. */

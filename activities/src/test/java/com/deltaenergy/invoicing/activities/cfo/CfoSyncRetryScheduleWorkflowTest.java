@@ -81,6 +81,7 @@ class CfoSyncRetryScheduleWorkflowTest extends CfoSyncTestSupport {
     worker.registerActivitiesImplementations(
         new Store(terms(invoice)), new Exchange(), new Documents(), notifications,
         activitiesWithLedger(ledgerConnection, new WorkflowTimeClock(env)));
+    env.newWorker(InvoiceWorkflowOptions.notificationTaskQueue(QUEUE)).registerActivitiesImplementations(notifications);
     env.start();
     InvoiceWorkflow workflow =
         env.getWorkflowClient()

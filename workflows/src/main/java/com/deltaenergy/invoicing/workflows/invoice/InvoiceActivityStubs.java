@@ -50,6 +50,15 @@ final class InvoiceActivityStubs {
   static final int SMALL_FOOTPRINT = 2;
 
   /**
+   * Version of {@link #LOCAL_SHORT_STEPS} from which the retried deliveries (every delivery while
+   * issuing, and a first local attempt that failed) are scheduled on the notification task queue
+   * ({@link InvoiceWorkflowOptions#notificationTaskQueue}), whose worker is rate-limited: the mail
+   * of a 1,000-row import goes out at the provider's pace after the invoices are issued, instead
+   * of competing with issuing for the CPU (issue 15) and exceeding the provider's sending quota.
+   */
+  static final int NOTIFICATION_QUEUE = 3;
+
+  /**
    * A delivery's first attempt runs on the workflow's own worker, inside the workflow task: no
    * retries (a failure hands the delivery to {@link #delivery}, whose retries survive a worker's
    * death across minutes), and a timeout short enough that a slow mail server does not hold the
@@ -112,14 +121,7 @@ final class InvoiceActivityStubs {
               .build());
 
   /** Delivery retries with backoff for up to a week: a mail server down for a day delays mail. */
-  final NotificationActivities delivery =
-      Workflow.newActivityStub(
-          NotificationActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(60))
-              .setScheduleToCloseTimeout(Duration.ofDays(7))
-              .setRetryOptions(DeliveryRetryPolicy.retryOptions())
-              .build());
+  NotificationActivities delivery = Workflow.newActivityStub(NotificationActivities.class, deliveryOptions().build());
 
   /** The first attempt of a delivery, see {@link #FIRST_DELIVERY_ATTEMPT_TIMEOUT}. */
   final NotificationActivities deliveryFirstAttempt =
@@ -155,6 +157,23 @@ final class InvoiceActivityStubs {
               .setStartToCloseTimeout(Duration.ofSeconds(30))
               .setRetryOptions(UNTIL_IT_WORKS)
               .build());
+
+  private static ActivityOptions.Builder deliveryOptions() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(60))
+        .setScheduleToCloseTimeout(Duration.ofDays(7))
+        .setRetryOptions(DeliveryRetryPolicy.retryOptions());
+  }
+
+  /** From {@link #NOTIFICATION_QUEUE} on: deliveries on the notification task queue, same timeouts and retries. */
+  void deliverOnTheNotificationQueue() {
+    delivery =
+        Workflow.newActivityStub(
+            NotificationActivities.class,
+            deliveryOptions()
+                .setTaskQueue(InvoiceWorkflowOptions.notificationTaskQueue(Workflow.getInfo().getTaskQueue()))
+                .build());
+  }
 
   /** From {@link #LOCAL_SHORT_STEPS} on: the short steps as local activities, same timeouts and retries. */
   void runShortStepsLocally() {

@@ -121,7 +121,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     // newer run has timer summaries too and spares the history that marker.
     int shortSteps =
         Workflow.getVersion(
-            InvoiceActivityStubs.LOCAL_SHORT_STEPS, Workflow.DEFAULT_VERSION, InvoiceActivityStubs.SMALL_FOOTPRINT);
+            InvoiceActivityStubs.LOCAL_SHORT_STEPS, Workflow.DEFAULT_VERSION, InvoiceActivityStubs.NOTIFICATION_QUEUE);
     if (shortSteps >= 1) {
       activities.runShortStepsLocally();
       journal.batchNotifications();
@@ -129,6 +129,9 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
       smallFootprint = shortSteps >= InvoiceActivityStubs.SMALL_FOOTPRINT;
       if (smallFootprint) {
         timers.keepTimerWhileTheDeadlineStands();
+      }
+      if (shortSteps >= InvoiceActivityStubs.NOTIFICATION_QUEUE) {
+        activities.deliverOnTheNotificationQueue();
       }
     } else {
       timers = new InvoiceTimers(Workflow.getVersion(TIMER_SUMMARIES, Workflow.DEFAULT_VERSION, 1) == 1);

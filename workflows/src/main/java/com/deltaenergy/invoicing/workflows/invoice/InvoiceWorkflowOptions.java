@@ -17,6 +17,16 @@ public final class InvoiceWorkflowOptions {
   /** Default task queue; deployments override it with {@code invoicing.temporal.task-queue}. */
   public static final String DEFAULT_TASK_QUEUE = "crypto-invoices";
 
+  /**
+   * The task queue of notification deliveries beside an invoice task queue: its own worker takes
+   * them at the mail provider's pace (NOTIFICATION_DELIVERIES_PER_SECOND), so a bulk import's
+   * thousand e-mails queue there instead of taking the CPU that issuing needs, or the provider's
+   * sending quota.
+   */
+  public static String notificationTaskQueue(String invoiceTaskQueue) {
+    return invoiceTaskQueue + "-notifications";
+  }
+
   public static final SearchAttributeKey<String> INVOICE_NUMBER =
       SearchAttributeKey.forKeyword("InvoiceNumber");
   public static final SearchAttributeKey<String> INVOICE_STATUS =

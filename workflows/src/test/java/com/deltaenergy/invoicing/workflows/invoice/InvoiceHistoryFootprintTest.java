@@ -70,6 +70,27 @@ class InvoiceHistoryFootprintTest extends InvoiceWorkflowTestSupport {
         .isPositive();
   }
 
+  /**
+   * Issuing schedules its notice's delivery on the notification task queue, whose worker takes
+   * deliveries at the mail provider's pace (issue 15): not on the invoice queue, where a bulk
+   * import's thousand deliveries would compete with issuing.
+   */
+  @Test
+  void theIssueNoticeIsDeliveredFromTheNotificationTaskQueue() {
+    InvoiceWorkflow invoice = issueInOneRoundTrip(303, 10);
+    awaitTold(com.deltaenergy.invoicing.workflows.notification.InvoiceEvent.Type.CREATED);
+    awaitDelivered(1);
+
+    List<String> deliveryQueues =
+        eventsWhenIdle(invoice).stream()
+            .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+            .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+            .filter(scheduled -> scheduled.getActivityType().getName().equals("Notification.DeliverAll"))
+            .map(scheduled -> scheduled.getTaskQueue().getName())
+            .toList();
+    assertThat(deliveryQueues).containsExactly(InvoiceWorkflowOptions.notificationTaskQueue(QUEUE));
+  }
+
   private static int indexOf(List<String> lines, String part, int from) {
     for (int i = from; i < lines.size(); i++) {
       if (lines.get(i).contains(part)) {

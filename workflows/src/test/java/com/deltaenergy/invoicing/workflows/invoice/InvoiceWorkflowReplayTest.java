@@ -154,13 +154,14 @@ class InvoiceWorkflowReplayTest extends InvoiceWorkflowTestSupport {
 
   /**
    * Replays the fresh history and the scenario's history recorded from the current release (the
-   * name with {@link #SMALL_FOOTPRINT}), then the ones recorded from the releases before it.
+   * name with {@link #NOTIFICATION_QUEUE}), then the ones recorded from the releases before it.
    */
   private void assertReplays(InvoiceWorkflow invoice, String name) throws Exception {
     var execution = WorkflowStub.fromTyped(invoice).getExecution();
     RecordedHistories.assertReplays(
-        client.fetchHistory(execution.getWorkflowId(), execution.getRunId()), name + SMALL_FOOTPRINT,
+        client.fetchHistory(execution.getWorkflowId(), execution.getRunId()), name + NOTIFICATION_QUEUE,
         InvoiceWorkflowImpl.class);
+    RecordedHistories.assertRecordedReplays(name + SMALL_FOOTPRINT, InvoiceWorkflowImpl.class);
     RecordedHistories.assertRecordedReplays(name + LOCAL_SHORT_STEPS, InvoiceWorkflowImpl.class);
     RecordedHistories.assertRecordedReplays(name, InvoiceWorkflowImpl.class);
   }
@@ -172,4 +173,6 @@ class InvoiceWorkflowReplayTest extends InvoiceWorkflowTestSupport {
    * deadline timers, the last record and the scanner's close in one activity.
    */
   private static final String SMALL_FOOTPRINT = "-small-footprint";
+  /** Histories recorded from version 3: retried deliveries on the notification task queue. */
+  private static final String NOTIFICATION_QUEUE = "-notification-queue";
 }

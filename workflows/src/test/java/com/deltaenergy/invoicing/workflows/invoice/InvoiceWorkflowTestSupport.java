@@ -60,6 +60,7 @@ abstract class InvoiceWorkflowTestSupport {
     notifications = new FakeActivities.Notifications(env::currentTimeMillis);
     cfo = new FakeActivities.Cfo(env::currentTimeMillis);
     worker.registerActivitiesImplementations(store, exchange, documents, notifications, cfo);
+    env.newWorker(InvoiceWorkflowOptions.notificationTaskQueue(QUEUE)).registerActivitiesImplementations(notifications);
     env.start();
     client = env.getWorkflowClient();
     today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
