@@ -101,6 +101,30 @@ class ExchangeFailoverTest extends WorkerIntegrationTest {
     recipientsBySubject.values().forEach(to -> assertThat(to).doesNotHaveDuplicates());
   }
 
+  /**
+   * An exchange asking us to slow down (429) is healthy: issuing waits for it, as its Retry-After
+   * says, instead of moving the tenant to Binance and back with an operations alert each way, as a
+   * burst of creates made it do before (issue 15's imports).
+   */
+  @Test
+  void aRateLimitedMexcIsWaitedForNotFailedOver() {
+    long switchesBefore = providers.switchCount();
+    InvoiceRecord invoice = storeInvoice(PaymentNetwork.TRC20, "80.00", today().plusDays(20));
+    sandbox("POST", "/faults", "{\"error_rate\": 1, \"status\": 429, \"retry_after_seconds\": 1, \"venue\": \"mexc\"}");
+    java.util.concurrent.CompletableFuture<Void> limitLifts =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              pause(Duration.ofSeconds(3));
+              sandbox("DELETE", "/faults", null);
+            });
+
+    startAndIssue(invoice);
+    limitLifts.join();
+
+    assertThat(issuer(invoices.findById(invoice.id()).orElseThrow())).isEqualTo("MEXC");
+    assertThat(providers.switchCount()).isEqualTo(switchesBefore);
+  }
+
   private static String recipient(jakarta.mail.internet.MimeMessage message) {
     try {
       return message.getAllRecipients()[0].toString();

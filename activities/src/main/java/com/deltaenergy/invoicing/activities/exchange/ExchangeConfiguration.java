@@ -36,11 +36,27 @@ class ExchangeConfiguration {
         .build();
   }
 
+  /** Calls per endpoint per 10 s each exchange client allows itself (ExchangeCallPace). */
+  private final int callsPerWindow;
+
+  ExchangeConfiguration(
+      @Value("${invoicing.exchange.calls-per-window:" + ExchangeCallPace.DOCUMENTED_CALLS_PER_WINDOW + "}")
+          int callsPerWindow) {
+    this.callsPerWindow = callsPerWindow;
+  }
+
   @Bean
   MexcClient mexcClient(OkHttpClient exchangeHttpClient, MexcProperties mexc, Clock clock) {
-    return new MexcClient(
-        exchangeHttpClient, mexc::baseUrl, mexc.apiKey(), mexc.apiSecret(), mexc.recvWindow(),
-        mexc.timeSyncInterval(), clock);
+    return paced(
+        new MexcClient(
+            exchangeHttpClient, mexc::baseUrl, mexc.apiKey(), mexc.apiSecret(), mexc.recvWindow(),
+            mexc.timeSyncInterval(), clock),
+        callsPerWindow);
+  }
+
+  private static <C extends SignedExchangeClient> C paced(C client, int callsPerWindow) {
+    client.limitCallsPerWindow(callsPerWindow);
+    return client;
   }
 
   @Bean
@@ -64,16 +80,20 @@ class ExchangeConfiguration {
     if (binance.apiKey().isBlank()) {
       return new EnvironmentFallbacks(List.of());
     }
-    return new EnvironmentFallbacks(List.of(binance(exchangeHttpClient, binance, binance.apiKey(), binance.apiSecret(), properties, clock)));
+    return new EnvironmentFallbacks(
+        List.of(binance(exchangeHttpClient, binance, binance.apiKey(), binance.apiSecret(), properties, callsPerWindow, clock)));
   }
 
   /** Providers tried after the environment's MEXC account, in order. */
   record EnvironmentFallbacks(List<ExchangeProvider> providers) {}
 
   static BinanceExchangeProvider binance(
-      OkHttpClient http, BinanceProperties binance, String apiKey, String apiSecret, ExchangeProperties properties, Clock clock) {
+      OkHttpClient http, BinanceProperties binance, String apiKey, String apiSecret, ExchangeProperties properties,
+      int callsPerWindow, Clock clock) {
     return new BinanceExchangeProvider(
-        new BinanceClient(http, binance::baseUrl, apiKey, apiSecret, binance.recvWindow(), binance.timeSyncInterval(), clock),
+        paced(
+            new BinanceClient(http, binance::baseUrl, apiKey, apiSecret, binance.recvWindow(), binance.timeSyncInterval(), clock),
+            callsPerWindow),
         properties, clock);
   }
 
@@ -102,13 +122,15 @@ class ExchangeConfiguration {
     ExchangeAccounts.Connector connector =
         (apiKey, apiSecret) ->
             new MexcExchangeProvider(
-                new MexcClient(
-                    exchangeHttpClient, mexc::baseUrl, apiKey, apiSecret, mexc.recvWindow(), mexc.timeSyncInterval(),
-                    clock),
+                paced(
+                    new MexcClient(
+                        exchangeHttpClient, mexc::baseUrl, apiKey, apiSecret, mexc.recvWindow(), mexc.timeSyncInterval(),
+                        clock),
+                    callsPerWindow),
                 properties,
                 clock);
     ExchangeAccounts.Connector binanceConnector =
-        (apiKey, apiSecret) -> binance(exchangeHttpClient, binance, apiKey, apiSecret, properties, clock);
+        (apiKey, apiSecret) -> binance(exchangeHttpClient, binance, apiKey, apiSecret, properties, callsPerWindow, clock);
     return new ExchangeAccounts(
             exchange, depositSnapshots, mexc.apiKey(), tenants, connector,
             provider -> new DepositSnapshots(provider, properties, payments.pollingInterval(), clock),

@@ -34,6 +34,8 @@ public abstract class SignedExchangeClient {
   private final Duration recvWindow;
   private final Duration timeSyncInterval;
 
+  private volatile ExchangeCallPace pace = ExchangeCallPace.documented();
+
   private volatile long clockOffsetMillis;
   private volatile Instant clockSyncedAt;
 
@@ -47,6 +49,18 @@ public abstract class SignedExchangeClient {
     this.recvWindow = recvWindow;
     this.timeSyncInterval = timeSyncInterval;
     this.clock = clock;
+  }
+
+  /**
+   * Paces this client at {@code callsPerWindow} per endpoint per 10 s instead of the documented
+   * limit ({@link ExchangeCallPace#DOCUMENTED_CALLS_PER_WINDOW}): for an account the exchange
+   * allows more, or a deployment that shares one account between processes and wants less.
+   */
+  public void limitCallsPerWindow(int callsPerWindow) {
+    pace =
+        new ExchangeCallPace(
+            callsPerWindow, ExchangeCallPace.DOCUMENTED_WINDOW.plus(ExchangeCallPace.ARRIVAL_MARGIN),
+            ExchangeCallPace.MAX_WAIT, System::nanoTime);
   }
 
   /** The exchange's name in messages and health checks ("MEXC", "Binance"). */
@@ -105,13 +119,16 @@ public abstract class SignedExchangeClient {
 
   /** A call; a signed one refused for its timestamp is made again once the clock is re-read. */
   protected <T> T call(String method, String path, Map<String, String> params, boolean signed, TypeReference<T> type) {
+    String endpoint = method + " " + path;
     try {
+      pace.await(exchange(), endpoint);
       return send(method, path, params, signed, type);
     } catch (ExchangeException e) {
       if (signed && e instanceof ExchangeCallException refused && refused.code() != null
           && refused.code() == timestampOutsideRecvWindowCode()) {
         // Our clock drifted since the last sync: correct it and try once more.
         syncClock();
+        pace.await(exchange(), endpoint);
         return send(method, path, params, signed, type);
       }
       throw e;

@@ -53,8 +53,10 @@ public class ExchangeFailover {
                 .waitDurationInOpenState(openFor)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .permittedNumberOfCallsInHalfOpenState(1)
-                // A refused request (bad parameter) says nothing about the exchange's health.
-                .recordException(e -> e instanceof ExchangeException x && x.kind() != ExchangeException.Kind.REJECTED)
+                // A refused request (bad parameter) says nothing about the exchange's health, nor
+                // does being asked to slow down (ExchangeCallPace, or the exchange's own 429).
+                .recordException(e -> e instanceof ExchangeException x && x.kind() != ExchangeException.Kind.REJECTED
+                    && x.kind() != ExchangeException.Kind.RATE_LIMITED)
                 .build());
   }
 
@@ -104,7 +106,8 @@ public class ExchangeFailover {
 
   /**
    * Runs {@code call} on the first available account of the tenant's list; if it fails, on the
-   * next. Accounts out of use are tried last, in order, rather than issuing nothing.
+   * next (unless it was only rate limited). Accounts out of use are tried last, in order, rather
+   * than issuing nothing.
    */
   public <T> Issued<T> first(long tenantId, List<Account> ordered, Function<Account, T> call) {
     if (ordered.size() == 1) {
@@ -122,6 +125,12 @@ public class ExchangeFailover {
         return new Issued<>(value, account);
       } catch (ExchangeException e) {
         if (e.kind() == ExchangeException.Kind.REJECTED && tries.size() == 1) {
+          throw e;
+        }
+        if (e.kind() == ExchangeException.Kind.RATE_LIMITED) {
+          // A healthy exchange pacing us: wait for it (the activity retries after the time it
+          // gives) rather than move the tenant's issuing to the next provider and back, with an
+          // operations alert each way, as a burst of creates did before.
           throw e;
         }
         last = e;

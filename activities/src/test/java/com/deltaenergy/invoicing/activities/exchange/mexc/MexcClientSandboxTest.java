@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.deltaenergy.invoicing.activities.SandboxBackedTest;
+import com.deltaenergy.invoicing.activities.exchange.ExchangeCallPace;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeException;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeNetwork;
 import com.deltaenergy.invoicing.activities.exchange.ExchangeProperties;
@@ -82,6 +83,36 @@ class MexcClientSandboxTest extends SandboxBackedTest {
     List<MexcApi.DepositAddressRecord> listed =
         client.depositAddresses(network.currency().name(), provider.network(network).label());
     assertThat(listed).extracting(MexcApi.DepositAddressRecord::address).containsAll(addresses);
+  }
+
+  /**
+   * A burst of address requests (a bulk import's) stays within MEXC's 500 per endpoint per 10 s,
+   * which the sandbox enforces as MEXC does: the client stops at its pace's limit and the exchange
+   * never answers 429, so nothing looks like an outage and issuing does not fail over.
+   */
+  @Test
+  void aBurstOfAddressRequestsKeepsWithinTheExchangesLimit() {
+    control("DELETE", "/stats", null);
+    MexcClient burst = client(KEY, SECRET, Clock.systemUTC());
+    int issued = 0;
+    for (int i = 0; i < 520; i++) {
+      try {
+        burst.generateDepositAddress("USDT", "Tron(TRC20)");
+        issued++;
+      } catch (ExchangeException e) {
+        // Our pace refusing to wait longer than it may, before anything is sent.
+        assertThat(e.kind()).isEqualTo(ExchangeException.Kind.RATE_LIMITED);
+        assertThat(e.retryAfter()).isPositive()
+            .isLessThanOrEqualTo(ExchangeCallPace.DOCUMENTED_WINDOW.plus(ExchangeCallPace.ARRIVAL_MARGIN));
+      }
+    }
+    assertThat(issued).isGreaterThanOrEqualTo(ExchangeCallPace.DOCUMENTED_CALLS_PER_WINDOW);
+
+    JsonNode addresses = control("GET", "/stats", null).get("POST /sandbox/api/v3/capital/deposit/address");
+    assertThat(addresses.get("rejected_by_rate_limit").asLong()).isZero();
+    assertThat(addresses.get("max_calls_in_window").asInt()).isLessThanOrEqualTo(ExchangeCallPace.DOCUMENTED_CALLS_PER_WINDOW);
+    // The window this burst filled is the sandbox's, shared with the tests after it.
+    control("DELETE", "/stats", null);
   }
 
   @Test
