@@ -19,6 +19,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -105,7 +106,11 @@ public abstract class WorkerIntegrationTest {
                     .setMaximumPageSize(1000)
                     .build());
     for (var execution : open.getExecutionsList()) {
-      client.newUntypedWorkflowStub(execution.getExecution().getWorkflowId()).terminate("test over");
+      try {
+        client.newUntypedWorkflowStub(execution.getExecution().getWorkflowId()).terminate("test over");
+      } catch (WorkflowNotFoundException closedSinceListed) {
+        // It completed between the listing and the terminate: it is closed, which is all we want.
+      }
     }
   }
 
