@@ -58,7 +58,12 @@ public final class ExchangeCallPace {
 
   /** The exchanges' documented limit, on the system's clock. */
   public static ExchangeCallPace documented() {
-    return new ExchangeCallPace(DOCUMENTED_CALLS_PER_WINDOW, DOCUMENTED_WINDOW.plus(ARRIVAL_MARGIN), MAX_WAIT, System::nanoTime);
+    return perWindow(DOCUMENTED_CALLS_PER_WINDOW);
+  }
+
+  /** {@code callsPerWindow} per endpoint in the documented window (plus the margin), on the system's clock. */
+  public static ExchangeCallPace perWindow(int callsPerWindow) {
+    return new ExchangeCallPace(callsPerWindow, DOCUMENTED_WINDOW.plus(ARRIVAL_MARGIN), MAX_WAIT, System::nanoTime);
   }
 
   /**

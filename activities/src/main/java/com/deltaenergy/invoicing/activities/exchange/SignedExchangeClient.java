@@ -57,10 +57,7 @@ public abstract class SignedExchangeClient {
    * allows more, or a deployment that shares one account between processes and wants less.
    */
   public void limitCallsPerWindow(int callsPerWindow) {
-    pace =
-        new ExchangeCallPace(
-            callsPerWindow, ExchangeCallPace.DOCUMENTED_WINDOW.plus(ExchangeCallPace.ARRIVAL_MARGIN),
-            ExchangeCallPace.MAX_WAIT, System::nanoTime);
+    pace = ExchangeCallPace.perWindow(callsPerWindow);
   }
 
   /** The exchange's name in messages and health checks ("MEXC", "Binance"). */
