@@ -11,7 +11,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Unless SMTP_HOST names a real mail server, the embedded default runs GreenMail in-process: real
- * SMTP, on 127.0.0.1. Every message is also written under ./data/outbox as an .eml file.
+ * SMTP, on 127.0.0.1, which accepts every message and keeps none ({@link AcceptAndForgetMailbox}):
+ * the sender writes each one under ./data/outbox as an .eml file.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${SMTP_HOST:}'.isBlank()")
@@ -23,13 +24,10 @@ public class EmbeddedMailConfiguration {
   GreenMail embeddedMailServer(Environment environment) {
     int port = environment.getProperty("invoicing.notifications.smtp.port", Integer.class, 3025);
     GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    server.getUserManager()
+        .setMessageDeliveryHandler((message, recipient) -> new AcceptAndForgetMailbox(recipient.getEmail()));
     log.info("Embedded SMTP server on 127.0.0.1:{}; copies of sent mail go to {}", port,
         environment.getProperty("invoicing.notifications.outbox-directory"));
     return server;
-  }
-
-  @Bean
-  EmbeddedMailboxPurge embeddedMailboxPurge(GreenMail embeddedMailServer) {
-    return new EmbeddedMailboxPurge(embeddedMailServer);
   }
 }
