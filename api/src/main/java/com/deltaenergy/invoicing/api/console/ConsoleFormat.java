@@ -33,6 +33,13 @@ public class ConsoleFormat {
     return amount == null ? "—" : amount.stripTrailingZeros().toPlainString();
   }
 
+  /** "USDT TRC20", and "BTC" or "TAO" alone: those coins' one network is named like the coin. */
+  public String coin(Object currency, Object network) {
+    String coin = currency == null ? "" : currency.toString();
+    String on = network == null ? "" : network.toString();
+    return on.isEmpty() || on.equals(coin) ? coin : coin + " " + on;
+  }
+
   public String time(Instant instant, ZoneId zone) {
     return instant == null ? "—" : TIME.format(instant.atZone(zone == null ? ZoneId.of("UTC") : zone));
   }
