@@ -64,7 +64,13 @@ class SystemAuditTrailTest extends WorkerIntegrationTest {
             "underpaid", "paid", "overpaid", "booked_in_ledger", "completed");
     assertThat(one(trail, "issued").details()).contains(address).contains(issued.exchangeRate().stripTrailingZeros().toPlainString());
     assertThat(one(trail, "issued").occurredAt()).isEqualTo(done.issuedAt());
-    assertThat(one(trail, "paid").occurredAt()).isEqualTo(done.paidAt());
+    // Paid when the last deposit arrived at the exchange (the client's terms), recorded after the
+    // sightings and confirmations that made it so.
+    assertThat(one(trail, "paid").details()).contains("\"arrived_at\": \"" + done.paidAt() + "\"");
+    List<String> order = trail.stream().map(AuditRecord::action).toList();
+    assertThat(order.indexOf("paid"))
+        .isGreaterThan(order.lastIndexOf("deposit_seen"))
+        .isGreaterThan(order.lastIndexOf("confirmations_reached"));
     assertThat(one(trail, "completed").occurredAt()).isEqualTo(done.completedAt());
     assertThat(trail).filteredOn(a -> a.action().equals("deposit_seen")).hasSize(2)
         .anySatisfy(a -> assertThat(a.details()).contains(part))

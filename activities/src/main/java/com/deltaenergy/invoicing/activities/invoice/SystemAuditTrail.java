@@ -76,7 +76,15 @@ public class SystemAuditTrail {
     }
     int required = state.policy().confirmationsRequired();
     Instant observed = state.lastObservationAt() != null ? state.lastObservationAt() : now;
+    // "paid" follows the sightings and confirmations that made it so. Its own time, the deposit's
+    // arrival at the exchange (the client's terms, for paid late), precedes our first sighting of
+    // it by up to a polling interval, so it goes in the details instead.
+    Instant paidRecorded = state.paidAt();
     for (Payment payment : state.payments()) {
+      if (payment.counts()) {
+        paidRecorded = later(paidRecorded, payment.confirmed(required) ? later(payment.firstSeenAt(), observed)
+            : payment.firstSeenAt());
+      }
       events.add(new Event(prefix + "deposit_seen:" + payment.key(), "deposit_seen", payment.firstSeenAt(), details(
           "tx_hash", payment.txId(), "amount", plain(payment.amount()), "coin", payment.coinCode(),
           "network", payment.exchangeNetwork(), "confirmations", payment.confirmations(),
@@ -93,13 +101,13 @@ public class SystemAuditTrail {
           "received", plain(assessment.confirmed()), "remaining", plain(assessment.remaining()))));
     }
     if (state.paidAt() != null) {
-      events.add(new Event(prefix + "paid", "paid", state.paidAt(), details(
-          "received", assessment == null ? null : plain(assessment.confirmed()),
+      events.add(new Event(prefix + "paid", "paid", paidRecorded, details(
+          "arrived_at", state.paidAt().toString(), "received", assessment == null ? null : plain(assessment.confirmed()),
           "paid_late", state.paidLate(), "manually", state.paidManually())));
     }
     if (assessment != null && assessment.overpaid()) {
       events.add(new Event(prefix + "overpaid:" + plain(assessment.excess()), "overpaid",
-          state.paidAt() != null ? later(state.paidAt(), observed) : observed, details(
+          state.paidAt() != null ? later(paidRecorded, observed) : observed, details(
               "received", plain(assessment.confirmed()), "excess", plain(assessment.excess()))));
     }
     for (DunningStage stage : state.dunning()) {
