@@ -38,12 +38,7 @@ class ConsoleDraftsImportsBrowserTest extends ConsoleBrowserSupport {
 
   @DynamicPropertySource
   static void ports(DynamicPropertyRegistry registry) throws IOException {
-    // Ports of their own (the suite may run beside another application on the machine).
-    EmbeddedTestSetup setup = EmbeddedTestSetup.onPorts(
-        Integer.getInteger("console.browser.port", 5150),
-        Integer.getInteger("console.browser.temporal-port", 7350),
-        Integer.getInteger("console.browser.smtp-port", 3150),
-        "invoicing-console-drafts");
+    EmbeddedTestSetup setup = EmbeddedTestSetup.onFreePorts("invoicing-console-drafts");
     data = setup.data();
     register(registry, setup);
   }
